@@ -1,0 +1,245 @@
+package dev.poolscope.metrics;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Turns a pool's {@link PoolMetrics} into a stream of immutable
+ * {@link MetricsSnapshot}s, one every interval, on its own daemon thread.
+ *
+ * <p>Each sample flips every worker's interval recorders, merges them into the
+ * interval and cumulative histograms, reads the counters and gauges, and hands
+ * the snapshot to every listener in registration order. Listeners run on the
+ * sampling thread and must be quick; a listener that throws is dropped from
+ * that sample only. A compact copy of each snapshot is kept in a bounded
+ * {@link SampleSeries} for reports.
+ *
+ * <p>Life cycle: created idle; {@link #start()} begins periodic sampling;
+ * {@link #sample()} takes one sample at once (also after {@link #close()});
+ * {@link #close()} stops the thread.
+ */
+public final class MetricsSampler implements AutoCloseable {
+    /** Workers whose spans are included in each snapshot, at most. */
+    public static final int MAX_TIMELINE_WORKERS = 64;
+    /** Spans older than this are left out of snapshots. */
+    public static final long SPAN_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /** Sample points kept for reports. */
+    public static final int SERIES_CAPACITY = 4096;
+
+    private static final System.Logger LOG = System.getLogger(MetricsSampler.class.getName());
+
+    private final PoolMetrics metrics;
+    private final PoolGauges gauges;
+    private final Duration interval;
+    private final long startNanos;
+    private final CopyOnWriteArrayList<Consumer<? super MetricsSnapshot>> listeners = new CopyOnWriteArrayList<>();
+    private final SampleSeries series = new SampleSeries(SERIES_CAPACITY);
+    private final Histogram intervalWait = newHistogram();
+    private final Histogram intervalService = newHistogram();
+    private final Histogram intervalLatency = newHistogram();
+    private final Histogram totalWait = newHistogram();
+    private final Histogram totalService = newHistogram();
+    private final Histogram totalLatency = newHistogram();
+    private final java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+    private final int cores = Runtime.getRuntime().availableProcessors();
+    private ScheduledExecutorService timer;
+    private long sequence;
+    private long lastNanos;
+    private long lastEnded;
+    private long lastCpu = -1;
+    private volatile MetricsSnapshot latest;
+
+    /**
+     * Creates an idle sampler.
+     *
+     * @param metrics what to sample
+     * @param gauges the pool's own figures
+     * @param interval time between samples, at least 10 ms
+     */
+    public MetricsSampler(PoolMetrics metrics, PoolGauges gauges, Duration interval) {
+        this.metrics = metrics;
+        this.gauges = gauges;
+        this.interval = interval.compareTo(Duration.ofMillis(10)) < 0 ? Duration.ofMillis(10) : interval;
+        this.startNanos = System.nanoTime();
+        this.lastNanos = startNanos;
+        this.lastCpu = processCpuNanos();
+    }
+
+    private static Histogram newHistogram() {
+        Histogram h = new Histogram(2);
+        h.setAutoResize(true);
+        return h;
+    }
+
+    /** Adds a listener that receives every later snapshot on the sampling thread. */
+    public void addListener(Consumer<? super MetricsSnapshot> listener) {
+        listeners.add(listener);
+    }
+
+    /** Removes a listener. */
+    public void removeListener(Consumer<? super MetricsSnapshot> listener) {
+        listeners.remove(listener);
+    }
+
+    /** Starts periodic sampling on a daemon thread. Idempotent. */
+    public synchronized void start() {
+        if (timer != null) {
+            return;
+        }
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "poolscope-sampler");
+            t.setDaemon(true);
+            return t;
+        });
+        long ms = interval.toMillis();
+        timer.scheduleAtFixedRate(this::sampleQuietly, ms, ms, TimeUnit.MILLISECONDS);
+    }
+
+    private void sampleQuietly() {
+        try {
+            sample();
+        } catch (RuntimeException | Error e) {
+            LOG.log(System.Logger.Level.WARNING, "sampling failed", e);
+        }
+    }
+
+    /** The sampling interval. */
+    public Duration interval() {
+        return interval;
+    }
+
+    /** The instant sampling began ({@link System#nanoTime()}). */
+    public long startNanos() {
+        return startNanos;
+    }
+
+    /** The most recent snapshot, or null before the first. */
+    public MetricsSnapshot latest() {
+        return latest;
+    }
+
+    /** The compact series of all samples so far (bounded, see {@link SampleSeries}). */
+    public List<SamplePoint> series() {
+        return series.points();
+    }
+
+    /** Cumulative latency since sampling began, as of the last sample. */
+    public synchronized Histogram totalLatencyCopy() {
+        return totalLatency.copy();
+    }
+
+    /** Takes one sample now, delivers it to listeners and returns it. */
+    public MetricsSnapshot sample() {
+        MetricsSnapshot s = takeSample();
+        for (Consumer<? super MetricsSnapshot> l : listeners) {
+            try {
+                l.accept(s);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "snapshot listener failed", e);
+            }
+        }
+        return s;
+    }
+
+    private synchronized MetricsSnapshot takeSample() {
+        long now = System.nanoTime();
+        long dt = Math.max(1, now - lastNanos);
+        intervalWait.reset();
+        intervalService.reset();
+        intervalLatency.reset();
+        List<WorkerSnapshot> workerSnaps = new ArrayList<>();
+        List<TaskSpan> spans = new ArrayList<>();
+        int active = 0;
+        int timelineWorkers = 0;
+        long origin = metrics.originNanos();
+        for (PoolMetrics.Worker w : metrics.workerList()) {
+            w.harvest(intervalWait, intervalService, intervalLatency);
+            long busy = w.busyNanos(now);
+            double fraction = Math.min(1.0, Math.max(0.0, (busy - w.lastBusyNanosSeen) / (double) dt));
+            w.lastBusyNanosSeen = busy;
+            WorkerState state = w.derivedState();
+            if (w.inFlight() > 0) {
+                active++;
+            }
+            workerSnaps.add(new WorkerSnapshot(w.id, w.label, state, fraction, w.tasks(), w.restartCount,
+                    w.pid, w.cpuNanos, w.rssBytes, w.startupMillis));
+            if (!w.retired && timelineWorkers < MAX_TIMELINE_WORKERS) {
+                timelineWorkers++;
+                w.spans(origin, now - SPAN_WINDOW_NANOS, PoolMetrics.SPANS_PER_WORKER, spans);
+            }
+            if (w.retired) {
+                metrics.removeWorker(w); // harvested its last interval; shown once as retired
+            }
+        }
+        totalWait.add(intervalWait);
+        totalService.add(intervalService);
+        totalLatency.add(intervalLatency);
+        Counts counts = metrics.counts();
+        long ended = counts.ended();
+        long intervalEnded = Math.max(0, ended - lastEnded);
+        double throughput = intervalEnded * 1e9 / dt;
+        long cpu = processCpuNanos();
+        double cpuFraction = (cpu < 0 || lastCpu < 0) ? -1 : Math.min(1.0, (cpu - lastCpu) / (double) dt / cores);
+        MetricsSnapshot s = new MetricsSnapshot(sequence++, now - startNanos, dt, gauges.poolSize(),
+                gauges.liveWorkers(), active, counts.queued(), counts, intervalEnded, throughput,
+                Percentiles.of(intervalLatency), Percentiles.of(intervalWait), Percentiles.of(intervalService),
+                Percentiles.of(totalLatency), Percentiles.of(totalWait), Percentiles.of(totalService),
+                buckets(totalLatency), cpuFraction, workerSnaps, spans);
+        lastNanos = now;
+        lastEnded = ended;
+        lastCpu = cpu;
+        latest = s;
+        series.add(SamplePoint.of(s));
+        return s;
+    }
+
+    /** Records the final sample of a run in the series even if it falls between strides. */
+    public MetricsSnapshot finalSample() {
+        MetricsSnapshot s = sample();
+        series.addLast(SamplePoint.of(s));
+        return s;
+    }
+
+    private long processCpuNanos() {
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getProcessCpuTime();
+        }
+        return -1;
+    }
+
+    /** Log-scale buckets from 1 µs, doubling, of a nanosecond histogram. */
+    static HistogramBuckets buckets(Histogram h) {
+        if (h.getTotalCount() == 0) {
+            return HistogramBuckets.EMPTY;
+        }
+        List<Double> uppers = new ArrayList<>();
+        List<Long> counts = new ArrayList<>();
+        for (HistogramIterationValue v : h.logarithmicBucketValues(1_000, 2.0)) {
+            uppers.add(v.getValueIteratedTo() / 1_000.0);
+            counts.add(v.getCountAddedInThisIterationStep());
+            if (uppers.size() >= 48) {
+                break;
+            }
+        }
+        return new HistogramBuckets(uppers, counts);
+    }
+
+    /** Stops periodic sampling. Listeners stay registered; {@link #sample()} still works. */
+    @Override
+    public synchronized void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+            timer = null;
+        }
+    }
+}

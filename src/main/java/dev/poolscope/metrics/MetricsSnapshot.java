@@ -1,0 +1,49 @@
+package dev.poolscope.metrics;
+
+import java.util.List;
+
+/**
+ * An immutable view of a pool's metrics at one instant, made by a
+ * {@link MetricsSampler}. Interval figures cover the time since the previous
+ * snapshot; cumulative ones cover the time since sampling began. All durations
+ * are nanoseconds.
+ *
+ * @param sequence 0 for the first snapshot, then 1, 2, ...
+ * @param elapsedNanos time since sampling began
+ * @param intervalNanos length of the interval this snapshot covers
+ * @param poolSize the worker count the pool is set to
+ * @param liveWorkers workers that exist now
+ * @param activeWorkers workers running a task now
+ * @param queueDepth tasks accepted but not started
+ * @param counts totals; they add up
+ * @param intervalCompleted tasks that ended during the interval
+ * @param throughputPerSecond tasks ended per second during the interval
+ * @param latency end - submit, over the interval
+ * @param waitTime start - submit, over the interval
+ * @param service end - start, over the interval
+ * @param totalLatency latency since the start
+ * @param totalWait wait since the start
+ * @param totalService service since the start
+ * @param latencyHistogram distribution of latency since the start
+ * @param processCpuFraction CPU used by this JVM during the interval, as a fraction of all cores (0..1), or -1
+ * @param workers one entry per live (and recently retired) worker
+ * @param spans each worker's recent task spans, oldest first
+ */
+public record MetricsSnapshot(long sequence, long elapsedNanos, long intervalNanos,
+                              int poolSize, int liveWorkers, int activeWorkers, long queueDepth,
+                              Counts counts, long intervalCompleted, double throughputPerSecond,
+                              Percentiles latency, Percentiles waitTime, Percentiles service,
+                              Percentiles totalLatency, Percentiles totalWait, Percentiles totalService,
+                              HistogramBuckets latencyHistogram, double processCpuFraction,
+                              List<WorkerSnapshot> workers, List<TaskSpan> spans) {
+
+    public MetricsSnapshot {
+        workers = List.copyOf(workers);
+        spans = List.copyOf(spans);
+    }
+
+    /** Elapsed time in milliseconds. */
+    public long elapsedMillis() {
+        return elapsedNanos / 1_000_000;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.poolscope.metrics;
+
+/**
+ * The recording side of a pool's metrics: what pools call on the task path.
+ * Reading is done elsewhere, from immutable {@link MetricsSnapshot}s.
+ *
+ * <p>Implementations are thread-safe. {@link #taskSubmitted()} and
+ * {@link #taskCompleted(Outcome, Throwable)} may be called from any thread;
+ * each {@link WorkerRecorder} has a single writer (see its documentation).
+ *
+ * <p>{@link #noop()} returns a recorder that records nothing, for measuring a
+ * pool without observation.
+ */
+public interface PoolRecorder {
+
+    /**
+     * Registers a new worker and returns its recorder.
+     *
+     * @param label a short human-readable name, such as {@code fixed-3}
+     * @param sharedWriters true if several threads may record through the
+     *        returned recorder at once (for example the "caller runs" pseudo worker)
+     * @return the worker's recorder
+     */
+    WorkerRecorder addWorker(String label, boolean sharedWriters);
+
+    /** Counts one task accepted by {@code execute}, before it is queued or rejected. */
+    void taskSubmitted();
+
+    /**
+     * Counts the end of one submitted task. Called exactly once per submitted task.
+     *
+     * @param outcome how it ended
+     * @param cause the task's own exception for {@link Outcome#FAILED}, otherwise may be null
+     */
+    void taskCompleted(Outcome outcome, Throwable cause);
+
+    /** Returns a recorder that records nothing. */
+    static PoolRecorder noop() {
+        return NoopRecorder.INSTANCE;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.poolscope.metrics;
+
+/**
+ * Records what one worker does. Unless it was created with {@code sharedWriters},
+ * a worker recorder has a single writer: the worker's own thread, or for a
+ * process worker the one parent thread that speaks for that worker. Readers
+ * (the sampler) never block the writer.
+ *
+ * <p>A worker may have more than one task in flight (a process worker with a
+ * pipelined channel); it counts as busy while at least one is.
+ */
+public interface WorkerRecorder {
+
+    /** The worker's id, unique within its pool, in creation order from 0. */
+    int id();
+
+    /**
+     * Records that a task began on this worker.
+     *
+     * @param taskId the task's sequence number in its pool
+     * @param startNanos {@link System#nanoTime()} when it began
+     */
+    void taskStarted(long taskId, long startNanos);
+
+    /**
+     * Records that a task left this worker, with its three instants.
+     * Wait = start - submit, service = end - start, latency = end - submit.
+     *
+     * @param outcome the task's outcome as far as the worker knows it
+     */
+    void taskFinished(long taskId, long submitNanos, long startNanos, long endNanos, Outcome outcome);
+
+    /** Sets the state shown for this worker (process workers; thread workers derive it). */
+    void setState(WorkerState state);
+
+    /**
+     * Sets figures only a worker process has. Any value may be -1 for "unknown".
+     *
+     * @param pid the operating-system process id
+     * @param cpuNanos CPU time the process has used
+     * @param rssBytes resident memory of the process
+     * @param startupMillis time from process start to its ready handshake
+     */
+    void setProcessFigures(long pid, long cpuNanos, long rssBytes, double startupMillis);
+
+    /** Counts one restart of this worker slot (a replaced crashed or recycled process). */
+    void restarted(String reason);
+
+    /** Marks the worker as gone for good (its thread ended, or the pool shrank or closed). */
+    void retire();
+}

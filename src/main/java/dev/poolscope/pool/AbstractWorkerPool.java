@@ -1,0 +1,333 @@
+package dev.poolscope.pool;
+
+import dev.poolscope.metrics.Outcome;
+import dev.poolscope.metrics.PoolMetrics;
+import dev.poolscope.metrics.WorkerRecorder;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.RunnableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The skeleton every pool kind shares: wraps each task in an
+ * {@link ObservedTask}, counts it, applies the queue's rejection policy,
+ * enforces the per-task timeout, and implements the parts of the
+ * {@link java.util.concurrent.ExecutorService} contract that do not depend on
+ * the kind.
+ *
+ * <h2>For implementors</h2>
+ * <ol>
+ * <li>{@link #dispatch(ObservedTask)} hands a counted task to the kind's
+ *     machinery; when the queue is full it calls {@link #saturated(ObservedTask)}.</li>
+ * <li>{@link #offerQueued(ObservedTask, long)} and {@link #pollOldestQueued()}
+ *     let the shared policy code block for room or discard the oldest task.</li>
+ * <li>Workers run tasks with {@link ObservedTask#run()} (thread workers that
+ *     implement {@link RecordingThread}) or {@link ObservedTask#runOn(WorkerRecorder)}.</li>
+ * <li>{@code shutdownNow} implementations call {@link #markStoppedNow()} first and
+ *     cancel the tasks they return with {@link #cancelAll(List)}.</li>
+ * </ol>
+ */
+public abstract class AbstractWorkerPool extends AbstractExecutorService implements WorkerPool {
+    private final String kind;
+    protected final PoolConfig config;
+    protected final PoolMetrics metrics;
+    private final int maxWorkers;
+    private final TaskBoard board = new TaskBoard();
+    private final AtomicLong ids = new AtomicLong();
+    private final long timeoutNanos;
+    private final ScheduledThreadPoolExecutor timer;
+    private volatile WorkerRecorder callerRecorder;
+    private volatile boolean stoppedNow;
+
+    /**
+     * @param kind the registry name
+     * @param config validated settings
+     * @param maxWorkers the largest worker count {@link #resize(int)} accepts
+     */
+    protected AbstractWorkerPool(String kind, PoolConfig config, int maxWorkers) {
+        this.kind = kind;
+        this.config = config;
+        this.maxWorkers = maxWorkers;
+        this.metrics = new PoolMetrics();
+        this.timeoutNanos = config.taskTimeout().toNanos();
+        if (timeoutNanos > 0) {
+            timer = new ScheduledThreadPoolExecutor(1, r -> {
+                Thread t = new Thread(r, kind + "-timeouts");
+                t.setDaemon(true);
+                return t;
+            });
+            timer.setRemoveOnCancelPolicy(true);
+        } else {
+            timer = null;
+        }
+    }
+
+    @Override
+    public final String kind() {
+        return kind;
+    }
+
+    @Override
+    public final PoolConfig config() {
+        return config;
+    }
+
+    @Override
+    public final PoolMetrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public final TaskBoard taskBoard() {
+        return board;
+    }
+
+    /** Checks a requested worker count against this kind's range. */
+    protected final void checkWorkers(int n) {
+        if (n < 1 || n > maxWorkers) {
+            throw new IllegalArgumentException("workers must be between 1 and " + maxWorkers
+                    + " for pool '" + kind + "', was " + n);
+        }
+    }
+
+    @Override
+    protected <T> RunnableFuture<T> newTaskFor(Callable<T> callable) {
+        return new ObservedTask<>(this, callable);
+    }
+
+    @Override
+    protected <T> RunnableFuture<T> newTaskFor(Runnable runnable, T value) {
+        return new ObservedTask<>(this, Executors.callable(runnable, value));
+    }
+
+    /** Creates a task for this pool that has not been submitted yet. */
+    public final <T> ObservedTask<T> newTask(Callable<T> callable) {
+        return new ObservedTask<>(this, Objects.requireNonNull(callable));
+    }
+
+    /**
+     * Counts the task and hands it to the pool.
+     *
+     * @throws RejectedExecutionException if the pool is shut down, or the queue
+     *         is full and the policy is {@code abort}; the task is counted as rejected
+     */
+    @Override
+    public final void execute(Runnable command) {
+        Objects.requireNonNull(command, "task");
+        ObservedTask<?> t;
+        if (command instanceof ObservedTask<?> o && o.pool == this && !o.submitted) {
+            t = o;
+        } else {
+            t = new ObservedTask<>(this, Executors.callable(command, null));
+        }
+        t.submitted = true;
+        t.id = ids.getAndIncrement();
+        t.submitNanos = System.nanoTime();
+        metrics.taskSubmitted();
+        if (isShutdown()) {
+            throw rejected(t, "pool '" + kind + "' is shut down");
+        }
+        dispatch(t);
+    }
+
+    /** Hands a counted task to the kind's machinery. */
+    protected abstract void dispatch(ObservedTask<?> task);
+
+    /** Waits up to {@code nanos} for queue room and enqueues the task; false if there was none. */
+    protected abstract boolean offerQueued(ObservedTask<?> task, long nanos) throws InterruptedException;
+
+    /** Removes and returns the oldest queued task, or null if none can be taken. */
+    protected abstract ObservedTask<?> pollOldestQueued();
+
+    /** Called once when a task ends, after it was counted. Override to release resources. */
+    protected void onTaskEnded(ObservedTask<?> task) {
+    }
+
+    final void taskEnded(ObservedTask<?> task, Outcome outcome, Throwable cause) {
+        metrics.taskCompleted(outcome, cause);
+        onTaskEnded(task);
+    }
+
+    /** Marks the task rejected and returns the exception to throw to the submitter. */
+    protected final RejectedExecutionException rejected(ObservedTask<?> task, String why) {
+        task.reject(why);
+        return new RejectedExecutionException(why);
+    }
+
+    /**
+     * Applies the rejection policy to a task the queue had no room for.
+     * Called by {@link #dispatch(ObservedTask)} on the submitting thread.
+     */
+    protected final void saturated(ObservedTask<?> task) {
+        if (isShutdown()) {
+            throw rejected(task, "pool '" + kind + "' is shut down");
+        }
+        String full = "queue of pool '" + kind + "' is full (capacity " + config.queueCapacity() + ")";
+        switch (config.rejection()) {
+            case ABORT -> throw rejected(task, full);
+            case CALLER_RUNS -> task.run();
+            case DISCARD_OLDEST -> {
+                ObservedTask<?> oldest = pollOldestQueued();
+                if (oldest == null) {
+                    task.reject(full + "; nothing queued to discard");
+                } else {
+                    oldest.reject("discarded as the oldest queued task: " + full);
+                    dispatch(task);
+                }
+            }
+            case BLOCK -> {
+                try {
+                    while (!offerQueued(task, TimeUnit.MILLISECONDS.toNanos(50))) {
+                        if (isShutdown()) {
+                            throw rejected(task, "pool '" + kind + "' shut down while the submitter waited for room");
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw rejected(task, "interrupted while waiting for room in " + full);
+                }
+            }
+        }
+    }
+
+    /** The recorder for the thread running a task: its own if it is a worker, else the shared "caller" one. */
+    final WorkerRecorder recorderForCurrentThread() {
+        if (Thread.currentThread() instanceof RecordingThread rt && rt.pool() == this) {
+            return rt.recorder();
+        }
+        return callerRecorder();
+    }
+
+    private WorkerRecorder callerRecorder() {
+        WorkerRecorder r = callerRecorder;
+        if (r == null) {
+            synchronized (this) {
+                r = callerRecorder;
+                if (r == null) {
+                    r = metrics.addWorker("caller", true);
+                    callerRecorder = r;
+                }
+            }
+        }
+        return r;
+    }
+
+    final ScheduledFuture<?> armTimeout(ObservedTask<?> task) {
+        if (timer == null) {
+            return null;
+        }
+        try {
+            return timer.schedule(() -> task.timeOut(timeoutNanos), timeoutNanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            return null; // pool closing: no more timeouts
+        }
+    }
+
+    /** True once {@code shutdownNow} has begun: tasks interrupted from then on count as cancelled. */
+    public final boolean stoppedNow() {
+        return stoppedNow;
+    }
+
+    /** Records that {@code shutdownNow} has begun. */
+    protected final void markStoppedNow() {
+        stoppedNow = true;
+    }
+
+    /** Cancels every task in the list (those {@code shutdownNow} returns). */
+    protected static List<Runnable> cancelAll(List<Runnable> tasks) {
+        for (Runnable r : tasks) {
+            if (r instanceof java.util.concurrent.Future<?> f) {
+                f.cancel(false);
+            }
+        }
+        return tasks;
+    }
+
+    /** Stops the timeout timer; call when the pool has terminated. */
+    protected final void releaseTimer() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+
+    @Override
+    public <T> T invokeAny(Collection<? extends Callable<T>> tasks) throws InterruptedException, ExecutionException {
+        try {
+            return doInvokeAny(tasks, false, 0);
+        } catch (TimeoutException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Override
+    public <T> T invokeAny(Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        return doInvokeAny(tasks, true, unit.toNanos(timeout));
+    }
+
+    private <T> T doInvokeAny(Collection<? extends Callable<T>> tasks, boolean timed, long nanos)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        Objects.requireNonNull(tasks);
+        if (tasks.isEmpty()) {
+            throw new IllegalArgumentException("invokeAny needs at least one task");
+        }
+        for (Callable<T> c : tasks) {
+            Objects.requireNonNull(c, "task");
+        }
+        long deadline = System.nanoTime() + nanos;
+        LinkedBlockingQueue<ObservedTask<T>> done = new LinkedBlockingQueue<>();
+        List<ObservedTask<T>> started = new ArrayList<>(tasks.size());
+        try {
+            ExecutionException last = null;
+            for (Callable<T> c : tasks) {
+                ObservedTask<T> t = new ObservedTask<>(this, c);
+                t.onDone(done::add);
+                started.add(t);
+                execute(t);
+            }
+            for (int remaining = started.size(); remaining > 0; remaining--) {
+                ObservedTask<T> f;
+                if (timed) {
+                    f = done.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                    if (f == null) {
+                        throw new TimeoutException("no task of invokeAny finished in time");
+                    }
+                } else {
+                    f = done.take();
+                }
+                try {
+                    return f.get();
+                } catch (ExecutionException e) {
+                    last = e;
+                } catch (CancellationException e) {
+                    last = new ExecutionException(e);
+                }
+            }
+            throw last;
+        } finally {
+            for (ObservedTask<T> t : started) {
+                t.cancel(true);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + kind + ", workers=" + workers() + ", live=" + liveWorkers()
+                + ", " + metrics + (isTerminated() ? ", terminated" : isShutdown() ? ", shutting down" : ", running") + "]";
+    }
+}
