@@ -69,6 +69,16 @@ public interface WorkerPool extends ExecutorService, PoolGauges {
     /** The id-to-future table behind {@link #submitTask} and {@link #getResult}. */
     TaskBoard taskBoard();
 
+    /** Per-worker details for reports; empty for thread pools. */
+    default List<WorkerDetail> workerDetails() {
+        return List.of();
+    }
+
+    /** Notes for reports about what this pool could not do (for example stop a task that ignored interruption). */
+    default List<String> notes() {
+        return List.of();
+    }
+
     @Override
     default int poolSize() {
         return workers();
