@@ -1,0 +1,255 @@
+package dev.poolscope.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.poolscope.pool.PoolConfig;
+import dev.poolscope.pool.PoolRegistry;
+import dev.poolscope.pool.TaskFunction;
+import dev.poolscope.pool.WorkerPool;
+import dev.poolscope.workload.Work;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
+/**
+ * PoolScope against the tutorial's own Python stack, in the same sitting: the
+ * script {@code tutorial_bench.py} shipped in this package times
+ * {@code ThreadPoolExecutor} (submit + as_completed) and
+ * {@code multiprocessing.Pool.map} with chunksize 1 and the default chunksize,
+ * on no-op tasks and on the same CPU task (counting primes by trial division).
+ * PoolScope does the same work through its {@code fixed} pool ({@code map}) and
+ * its {@code process} pool ({@code map}, and {@code batch} with Python's
+ * default chunksize), once before and once after the script; each PoolScope
+ * figure is the mean of the two.
+ *
+ * <p>Python is looked up as {@code python3} on the {@code PATH}; when it is
+ * absent the section is null with a reason.
+ */
+public final class PythonBench {
+    /** The script's resource name, next to this class. */
+    public static final String SCRIPT = "tutorial_bench.py";
+
+    /**
+     * One figure of the Python side.
+     *
+     * @param runner e.g. {@code Pool.map chunksize=1}
+     * @param task {@code noop} or {@code cpu}
+     * @param perSecond tasks per second
+     */
+    public record PythonFigure(String runner, String task, double perSecond) {
+    }
+
+    /**
+     * One comparison: PoolScope's figure over Python's.
+     *
+     * @param poolscope what PoolScope ran, e.g. {@code process x2 map}
+     * @param python the Python runner it is compared with
+     * @param task {@code noop} or {@code cpu}
+     * @param poolscopePerSecond PoolScope's tasks per second
+     * @param pythonPerSecond Python's tasks per second
+     * @param ratio PoolScope / Python
+     */
+    public record Ratio(String poolscope, String python, String task, double poolscopePerSecond,
+                        double pythonPerSecond, double ratio) {
+    }
+
+    /**
+     * The {@code python} section.
+     *
+     * @param version the interpreter, e.g. {@code CPython 3.11.7}
+     * @param startMethod multiprocessing's start method
+     * @param workers workers on both sides
+     * @param cpuSize the CPU task's size on both sides
+     * @param results the Python figures
+     * @param ratios PoolScope against each
+     */
+    public record Result(String version, String startMethod, int workers, int cpuSize, List<PythonFigure> results,
+                         List<Ratio> ratios) {
+    }
+
+    private final BenchConfig config;
+    private final PoolRegistry registry;
+    private final int workers;
+    private final Consumer<String> progress;
+
+    public PythonBench(BenchConfig config, PoolRegistry registry, int workers, Consumer<String> progress) {
+        this.config = config;
+        this.registry = registry;
+        this.workers = workers;
+        this.progress = progress;
+    }
+
+    /** {@code python3} on the {@code PATH}, if any. */
+    public static Optional<Path> findPython() {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            if (dir.isEmpty()) {
+                continue;
+            }
+            Path p = Path.of(dir, "python3");
+            if (Files.isRegularFile(p) && Files.isExecutable(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Runs both sides with the given interpreter. */
+    public Result run(Path python) throws IOException, InterruptedException, ExecutionException {
+        boolean hasProcess = registry.find(ProcessPoolBench.KIND).isPresent();
+        int chunk = defaultChunksize(config.mapItems(), workers);
+        progress.accept("python: PoolScope side, first pass");
+        double[] first = poolscopeSide(hasProcess, chunk);
+        progress.accept("python: the tutorial's stack (" + python + ")");
+        JsonNode py = runScript(python);
+        progress.accept("python: PoolScope side, second pass");
+        double[] second = poolscopeSide(hasProcess, chunk);
+        double[] ps = new double[first.length];
+        for (int i = 0; i < ps.length; i++) {
+            ps[i] = (first[i] + second[i]) / 2;
+        }
+        List<PythonFigure> figures = new ArrayList<>();
+        for (JsonNode r : py.path("results")) {
+            figures.add(new PythonFigure(r.path("runner").asText(), r.path("task").asText(),
+                    Stats.round(r.path("perSecond").asDouble(), 1)));
+        }
+        List<Ratio> ratios = new ArrayList<>();
+        String fixed = "fixed x" + workers + " map";
+        ratio(ratios, fixed, figures, "ThreadPoolExecutor", "noop", ps[0]);
+        ratio(ratios, fixed, figures, "ThreadPoolExecutor", "cpu", ps[1]);
+        if (hasProcess) {
+            String proc = "process x" + workers + " map";
+            ratio(ratios, proc, figures, "Pool.map chunksize=1", "noop", ps[2]);
+            ratio(ratios, "process x" + workers + " batch of " + chunk, figures, "Pool.map default chunksize", "noop", ps[3]);
+            ratio(ratios, proc, figures, "Pool.map chunksize=1", "cpu", ps[4]);
+            ratio(ratios, proc, figures, "Pool.map default chunksize", "cpu", ps[4]);
+        }
+        return new Result(py.path("python").asText(), py.path("startMethod").asText(), workers, config.pythonCpuSize(),
+                figures, ratios);
+    }
+
+    private static void ratio(List<Ratio> out, String what, List<PythonFigure> figures, String runner, String task,
+                              double perSecond) {
+        figures.stream().filter(f -> f.runner().equals(runner) && f.task().equals(task)).findFirst()
+                .ifPresent(f -> out.add(new Ratio(what, runner, task, Stats.round(perSecond, 1), f.perSecond(),
+                        Stats.round(perSecond / f.perSecond(), 2))));
+    }
+
+    /** What {@code Pool.map} uses when no chunksize is given. */
+    static int defaultChunksize(int items, int workers) {
+        int c = items / (workers * 4);
+        return items % (workers * 4) == 0 ? c : c + 1;
+    }
+
+    /** [fixed noop, fixed cpu, process noop, process batch noop, process cpu] tasks per second. */
+    private double[] poolscopeSide(boolean hasProcess, int chunk) throws InterruptedException, ExecutionException {
+        double[] out = new double[5];
+        List<Integer> noopItems = items(config.pythonNoopTasks());
+        List<Integer> cpuItems = items(config.pythonCpuTasks());
+        List<Integer> mapItems = items(config.mapItems());
+        TaskFunction<Integer, Integer> noop = PythonBench::noop;
+        TaskFunction<Integer, Integer> cpu = cpuTask(config.pythonCpuSize());
+        try (Closing f = new Closing(registry.create("fixed", PoolConfig.of(workers)))) {
+            f.pool.map(noop, items(workers * 4));
+            out[0] = rate(noopItems.size(), () -> f.pool.map(noop, noopItems));
+            out[1] = rate(cpuItems.size(), () -> f.pool.map(cpu, cpuItems));
+        }
+        if (hasProcess) {
+            try (Closing p = new Closing(registry.create(ProcessPoolBench.KIND, PoolConfig.of(workers)))) {
+                p.pool.map(noop, items(workers * 4));
+                out[2] = rate(noopItems.size(), () -> p.pool.map(noop, noopItems));
+                out[3] = rate(mapItems.size(), () -> p.pool.batch(noop, mapItems, chunk));
+                out[4] = rate(cpuItems.size(), () -> p.pool.map(cpu, cpuItems));
+            }
+        }
+        return out;
+    }
+
+    private static Integer noop(Integer i) {
+        return i;
+    }
+
+    private static TaskFunction<Integer, Integer> cpuTask(int size) {
+        return i -> Work.countPrimes(size);
+    }
+
+    private static List<Integer> items(int n) {
+        return IntStream.range(0, n).boxed().toList();
+    }
+
+    private interface Job {
+        List<?> run() throws InterruptedException, ExecutionException;
+    }
+
+    private static double rate(int n, Job job) throws InterruptedException, ExecutionException {
+        long t0 = System.nanoTime();
+        List<?> r = job.run();
+        long wall = System.nanoTime() - t0;
+        if (r.size() != n) {
+            throw new IllegalStateException("expected " + n + " results, got " + r.size());
+        }
+        return n / (wall / 1e9);
+    }
+
+    private record Closing(WorkerPool pool) implements AutoCloseable {
+        @Override
+        public void close() throws InterruptedException {
+            pool.shutdown();
+            if (!pool.awaitTermination(20, TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private JsonNode runScript(Path python) throws IOException, InterruptedException {
+        Path script = Files.createTempFile("poolscope-tutorial-bench", ".py");
+        try {
+            try (InputStream in = PythonBench.class.getResourceAsStream(SCRIPT)) {
+                if (in == null) {
+                    throw new IOException("the script " + SCRIPT + " is missing from the class path");
+                }
+                Files.write(script, in.readAllBytes());
+            }
+            Path err = Files.createTempFile("poolscope-tutorial-bench", ".err");
+            try {
+                Process p = new ProcessBuilder(python.toString(), script.toString(),
+                        "--workers", String.valueOf(workers),
+                        "--noop-tasks", String.valueOf(config.pythonNoopTasks()),
+                        "--map-items", String.valueOf(config.mapItems()),
+                        "--cpu-tasks", String.valueOf(config.pythonCpuTasks()),
+                        "--cpu-size", String.valueOf(config.pythonCpuSize()))
+                        .redirectError(err.toFile())
+                        .start();
+                p.getOutputStream().close();
+                byte[] out = p.getInputStream().readAllBytes();
+                if (!p.waitFor(5, TimeUnit.MINUTES)) {
+                    p.destroyForcibly();
+                    throw new IOException("the Python script did not finish in 5 minutes");
+                }
+                if (p.exitValue() != 0) {
+                    throw new IOException("the Python script failed (exit " + p.exitValue() + "): "
+                            + Files.readString(err).strip());
+                }
+                return new ObjectMapper().readTree(new String(out, StandardCharsets.UTF_8));
+            } finally {
+                Files.deleteIfExists(err);
+            }
+        } finally {
+            Files.deleteIfExists(script);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.poolscope.cli;
+
+import dev.poolscope.bench.BenchConfig;
+import dev.poolscope.bench.BenchReport;
+import dev.poolscope.bench.BenchRunner;
+import dev.poolscope.bench.OverheadBench;
+import dev.poolscope.bench.ProcessPoolBench;
+import dev.poolscope.bench.PythonBench;
+import dev.poolscope.bench.ScalingBench;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code poolscope bench}: what observing costs, the process pool against the pipe, PoolScope against Python. */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Measure PoolScope on this machine in one sitting: observation overhead against the bare JDK "
+                + "executors, the process pool against a raw pipe between two JVMs, worker start-up, scaling, "
+                + "the tutorial's Python stack (if python3 is on the PATH) and a 10-million-task heap check.",
+                "Compared sides alternate so that machine drift hits both; figures are medians."})
+public final class BenchCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec cmd;
+
+    @Option(names = "--quick", description = "smaller sizes: under a minute on 2 cores (the full run takes under ten)")
+    boolean quick;
+
+    @Option(names = "--json", paramLabel = "FILE|-", description = "write the results as one JSON document to FILE, or to stdout with -")
+    String json;
+
+    @Option(names = "--quiet", description = "no progress lines on stderr")
+    boolean quiet;
+
+    @Option(names = "--tiny", hidden = true, description = "tiny sizes that check the plumbing (for tests; figures meaningless)")
+    boolean tiny;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = cmd.commandLine().getOut();
+        PrintWriter err = cmd.commandLine().getErr();
+        BenchConfig config = tiny ? BenchConfig.tiny() : quick ? BenchConfig.quick() : BenchConfig.full();
+        BenchReport report = BenchRunner.standard(config, line -> {
+            if (!quiet) {
+                err.println("bench: " + line);
+                err.flush();
+            }
+        }).run();
+        if ("-".equals(json)) {
+            out.println(report.toJson());
+        } else {
+            printTable(report, out);
+            if (json != null) {
+                try {
+                    Files.writeString(Path.of(json), report.toJson() + System.lineSeparator());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                out.println("results written to " + json);
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Prints the report as readable tables. */
+    static void printTable(BenchReport r, PrintWriter out) {
+        BenchReport.Machine m = r.machine();
+        out.printf(Locale.ROOT, "PoolScope bench (%s) -- %d cores, %s, %s, %s%n", r.mode(), m.cores(), m.java(), m.os(), m.date());
+        out.println();
+        out.println("Observation overhead (PoolScope pool, metrics on, vs bare JDK executor; " + m.cores() + " workers)");
+        if (r.overhead() != null) {
+            out.printf(Locale.ROOT, "  %-9s %-8s %14s %14s %7s %12s%n", "pool", "task", "bare/s", "observed/s", "ratio", "added ns/task");
+            for (OverheadBench.Result o : r.overhead()) {
+                out.printf(Locale.ROOT, "  %-9s %-8s %,14.0f %,14.0f %7.3f %12.1f%n", o.pool(), o.task(),
+                        o.barePerSecond(), o.observedPerSecond(), o.ratio(), o.addedNanosPerTask());
+            }
+        }
+        out.println();
+        out.println("Process pool vs raw pipe (one child JVM, stdin/stdout)");
+        ProcessPoolBench.RoundTrip rt = r.processRoundTrip();
+        if (rt != null) {
+            out.printf(Locale.ROOT, "  round trip p50   pipe %8.1f us   pool %s   ratio %s%n", rt.pipeMicrosP50(),
+                    rt.poolMicrosP50() == null ? "     n/a" : String.format(Locale.ROOT, "%8.1f us (p99 %.1f us)", rt.poolMicrosP50(), rt.poolMicrosP99()),
+                    rt.ratio() == null ? "n/a" : String.format(Locale.ROOT, "%.2fx", rt.ratio()));
+            ProcessPoolBench.Pipelined p = rt.pipelined();
+            out.printf(Locale.ROOT, "  pipelined        pipe %,10.0f/s   pool %s   ratio %s%n", p.pipePerSecond(),
+                    p.poolPerSecond() == null ? "n/a" : String.format(Locale.ROOT, "%,10.0f/s", p.poolPerSecond()),
+                    p.ratio() == null ? "n/a" : String.format(Locale.ROOT, "%.3f", p.ratio()));
+            if (rt.reason() != null) {
+                out.println("  note: " + rt.reason());
+            }
+        }
+        ProcessPoolBench.Startup s = r.workerStartupMillis();
+        if (s != null) {
+            out.printf(Locale.ROOT, "  worker startup   %s   (bare echo JVM p50 %.1f ms)%n",
+                    s.p50() == null ? "n/a: " + s.source()
+                            : String.format(Locale.ROOT, "p50 %.1f ms, max %.1f ms over %d starts", s.p50(), s.max(), s.samples()),
+                    s.rawJvmP50());
+        }
+        out.println();
+        out.println("Scaling (cpu workload, 1 worker vs " + m.cores() + ")");
+        if (r.scaling() != null) {
+            for (ScalingBench.Result sc : r.scaling()) {
+                out.printf(Locale.ROOT, "  %-9s %5.2fx   (%.2f s -> %.2f s)%n", sc.pool(), sc.speedup(),
+                        sc.oneWorkerSeconds(), sc.manyWorkersSeconds());
+            }
+        }
+        out.println();
+        PythonBench.Result py = r.python();
+        if (py == null) {
+            out.println("Python: " + r.pythonReason());
+        } else {
+            out.printf(Locale.ROOT, "Python (%s, start method %s, %d workers, cpu task = primes below %d)%n",
+                    py.version(), py.startMethod(), py.workers(), py.cpuSize());
+            for (PythonBench.PythonFigure f : py.results()) {
+                out.printf(Locale.ROOT, "  %-28s %-5s %,14.1f/s%n", f.runner(), f.task(), f.perSecond());
+            }
+            for (PythonBench.Ratio x : py.ratios()) {
+                out.printf(Locale.ROOT, "  %-28s %-5s %,14.1f/s  = %6.2fx %s%n", x.poolscope(), x.task(),
+                        x.poolscopePerSecond(), x.ratio(), x.python());
+            }
+        }
+        out.println();
+        if (r.heap() != null) {
+            var h = r.heap();
+            out.printf(Locale.ROOT, "Heap: %,d no-op tasks on %s x%d in -Xmx%dm: %s%n", h.tasks(), h.pool(), h.workers(),
+                    h.limitMB(), h.completed()
+                            ? String.format(Locale.ROOT, "completed in %.1f s, peak %.1f MB, live after GC %.1f MB, GC %d ms",
+                            h.seconds(), h.peakUsedMB(), h.liveAfterGcMB(), h.gcMillis())
+                            : "FAILED: " + h.error());
+            out.println();
+        }
+        out.println("Targets");
+        for (BenchReport.Target t : r.targets()) {
+            String mark = t.holds() == null ? "  -- " : t.holds() ? "  ok " : "  MISS";
+            out.printf(Locale.ROOT, "%s %-60s %-9s %s%n", mark, t.name(), t.target(), t.measured());
+        }
+        for (String e : r.errors()) {
+            out.println("error: " + e);
+        }
+        out.printf(Locale.ROOT, "%nelapsed %.1f s%n", r.elapsedSeconds());
+    }
+}
