@@ -17,8 +17,9 @@ import java.util.concurrent.Executors;
  * <ul>
  * <li>{@code fixed}: {@link Executors#newFixedThreadPool(int)} with its threads started.</li>
  * <li>{@code forkjoin}: {@code new ForkJoinPool(n)} in async (FIFO) mode, as the {@code forkjoin} kind uses.</li>
- * <li>{@code virtual}: a new virtual thread per task, at most {@code n} at once
- *     through a {@link Semaphore} the submitter acquires.</li>
+ * <li>{@code virtual}: a new virtual thread per task, at most {@code n} running at
+ *     once through a {@link Semaphore} each virtual thread acquires before its task
+ *     (the idiom JEP 444 recommends for limiting concurrency); the submitter never waits.</li>
  * </ul>
  */
 public final class BareExecutors {
@@ -46,16 +47,19 @@ public final class BareExecutors {
     }
 
     /**
-     * A virtual thread per task, at most {@code limit} running: {@link #execute}
-     * blocks the submitter until a permit is free. Termination waits for all
-     * permits to come back.
+     * A virtual thread per task, at most {@code limit} of them running their
+     * task at once: each virtual thread takes a permit before its task and gives
+     * it back after, so surplus threads wait parked (cheaply) and
+     * {@link #execute} never blocks. Termination waits until every started
+     * thread has ended.
      */
     public static final class SemaphoreVirtualExecutor extends AbstractExecutorService {
         private final Semaphore permits;
         private final int limit;
         private final Thread.Builder.OfVirtual builder = Thread.ofVirtual().name("bare-virtual-", 0);
+        private final java.util.concurrent.atomic.LongAdder started = new java.util.concurrent.atomic.LongAdder();
+        private final java.util.concurrent.atomic.LongAdder ended = new java.util.concurrent.atomic.LongAdder();
         private volatile boolean shutdown;
-        private volatile boolean terminated;
 
         /** An executor running at most {@code limit} tasks at once. */
         public SemaphoreVirtualExecutor(int limit) {
@@ -68,17 +72,22 @@ public final class BareExecutors {
             if (shutdown) {
                 throw new RejectedExecutionException("shut down");
             }
-            permits.acquireUninterruptibly();
+            started.increment();
             try {
                 builder.start(() -> {
                     try {
-                        task.run();
+                        permits.acquireUninterruptibly();
+                        try {
+                            task.run();
+                        } finally {
+                            permits.release();
+                        }
                     } finally {
-                        permits.release();
+                        ended.increment();
                     }
                 });
             } catch (RuntimeException | Error e) {
-                permits.release();
+                ended.increment();
                 throw e;
             }
         }
@@ -101,29 +110,25 @@ public final class BareExecutors {
 
         @Override
         public boolean isTerminated() {
-            return terminated;
+            return shutdown && ended.sum() == started.sum();
         }
 
         @Override
         public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
-            if (terminated) {
-                return true;
+            long deadline = System.nanoTime() + unit.toNanos(timeout);
+            while (!isTerminated()) {
+                if (System.nanoTime() - deadline >= 0) {
+                    return false;
+                }
+                Thread.sleep(1);
             }
-            if (!shutdown) {
-                unit.sleep(timeout);
-                return false;
-            }
-            if (permits.tryAcquire(limit, timeout, unit)) {
-                terminated = true;
-                permits.release(limit);
-                return true;
-            }
-            return false;
+            return true;
         }
 
         @Override
         public String toString() {
-            return "SemaphoreVirtualExecutor[limit=" + limit + ", running=" + (limit - permits.availablePermits()) + "]";
+            return "SemaphoreVirtualExecutor[limit=" + limit + ", running=" + (limit - permits.availablePermits())
+                    + ", started=" + started.sum() + ", ended=" + ended.sum() + "]";
         }
     }
 }

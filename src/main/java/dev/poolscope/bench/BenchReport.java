@@ -39,8 +39,12 @@ public record BenchReport(Machine machine, String mode, List<OverheadBench.Resul
      * @param java the JVM's version and vendor
      * @param os operating system and architecture
      * @param date when the sitting began (UTC, ISO-8601)
+     * @param loadAverageStart the system load average (1 min) when the sitting began; above 0 means other
+     *        processes competed for the cores, which lowers speedups and raises costs
+     * @param loadAverageEnd the same when it ended
      */
-    public record Machine(int cores, String java, String os, String date) {
+    public record Machine(int cores, String java, String os, String date, double loadAverageStart,
+                          double loadAverageEnd) {
     }
 
     /**

@@ -91,7 +91,7 @@ public final class BenchRunner {
         BenchReport.Machine machine = new BenchReport.Machine(cores,
                 System.getProperty("java.vm.name") + " " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")",
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
-                started.toString());
+                started.toString(), load(), -1);
 
         List<OverheadBench.Result> overhead = section("overhead",
                 () -> new OverheadBench(config, pools, cores, progress).run());
@@ -112,9 +112,15 @@ public final class BenchRunner {
         }
         progress.accept("heap: " + config.heapTasks() + " no-op tasks in a " + HeapCheck.LIMIT_MB + " MB heap");
         HeapCheck.Result heap = section("heap", () -> HeapCheck.run("fixed", cores, config.heapTasks()));
+        machine = new BenchReport.Machine(machine.cores(), machine.java(), machine.os(), machine.date(),
+                machine.loadAverageStart(), load());
         List<BenchReport.Target> targets = targets(overhead, roundTrip, startup, scaling, py, heap);
         return new BenchReport(machine, config.mode(), overhead, roundTrip, startup, scaling, py, pyReason, heap,
                 targets, List.copyOf(errors), Stats.round((System.nanoTime() - t0) / 1e9, 1));
+    }
+
+    private static double load() {
+        return Stats.round(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 2);
     }
 
     private static String f(String format, Object... args) {

@@ -74,6 +74,8 @@ public final class BenchCommand implements Callable<Integer> {
     static void printTable(BenchReport r, PrintWriter out) {
         BenchReport.Machine m = r.machine();
         out.printf(Locale.ROOT, "PoolScope bench (%s) -- %d cores, %s, %s, %s%n", r.mode(), m.cores(), m.java(), m.os(), m.date());
+        out.printf(Locale.ROOT, "load average %.2f at the start, %.2f at the end (other processes share the cores above 0)%n",
+                m.loadAverageStart(), m.loadAverageEnd());
         out.println();
         out.println("Observation overhead (PoolScope pool, metrics on, vs bare JDK executor; " + m.cores() + " workers)");
         if (r.overhead() != null) {
