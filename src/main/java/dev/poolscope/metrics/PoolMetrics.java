@@ -30,7 +30,7 @@ public final class PoolMetrics implements PoolRecorder {
     public static final int SPANS_PER_WORKER = 64;
 
     private final long originNanos;
-    private final LongAdder submitted = new LongAdder();
+    private final PaddedCounter submitted = new PaddedCounter();
     private final LongAdder[] outcomes = new LongAdder[Outcome.values().length];
     private final ErrorTable errors = new ErrorTable();
     private final CopyOnWriteArrayList<Worker> workers = new CopyOnWriteArrayList<>();
