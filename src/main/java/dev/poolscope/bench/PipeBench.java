@@ -49,6 +49,13 @@ public final class PipeBench implements AutoCloseable {
         return startupMillis;
     }
 
+    /** One round trip: writes a frame, flushes, reads the echo. */
+    public void roundTrip(byte[] frame) throws IOException {
+        out.write(frame);
+        out.flush();
+        in.readFully(frame);
+    }
+
     /** {@code n} single round trips; returns each one's nanoseconds. */
     public long[] pingPong(int n) throws IOException {
         byte[] frame = new byte[PipeEcho.FRAME];
