@@ -116,7 +116,13 @@ final class LogTail {
         if (tail == null || tail.isEmpty()) {
             return "";
         }
-        List<String> last = tail.subList(Math.max(0, tail.size() - 5), tail.size());
+        // stack frames say less than the lines around them: leave them out
+        List<String> telling = tail.stream()
+                .filter(l -> !l.matches("\\s+(at |\\.\\.\\. \\d+ more).*") && !l.isBlank()).toList();
+        if (telling.isEmpty()) {
+            telling = tail;
+        }
+        List<String> last = telling.subList(Math.max(0, telling.size() - 5), telling.size());
         return "; last log lines: " + String.join(" | ", last);
     }
 }

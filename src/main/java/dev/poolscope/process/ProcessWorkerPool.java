@@ -160,6 +160,8 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
         boolean closing;
         boolean recycling;
         boolean dead;
+        /** The running task was already settled (timed out): every task still held never started. */
+        boolean headGone;
 
         WorkerProcess(Slot slot, Process process) {
             this.slot = slot;
@@ -194,7 +196,9 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
     private int target;
     private int pendingSpawns;
     private int rotate;
-    private boolean shutdown;
+    private volatile boolean shutdown;
+    /** Task completions decided under the lock and not yet done outside it; termination waits for them. */
+    private final java.util.concurrent.atomic.AtomicInteger completing = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean terminated;
     private WorkerStartException startFailure;
     private int consecutiveStartFailures;
@@ -532,7 +536,7 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
     }
 
     private void maybeTerminate() {
-        if (shutdown && !terminated && queue.isEmpty() && live.isEmpty() && pendingSpawns == 0) {
+        if (shutdown && !terminated && queue.isEmpty() && live.isEmpty() && pendingSpawns == 0 && completing.get() == 0) {
             terminated = true;
             for (Slot s : slots) {
                 s.retired = true;
@@ -545,6 +549,33 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
             spawner.shutdown();
             Reaper.unregister(this);
             changed.signalAll();
+        }
+    }
+
+    /**
+     * Wraps a task completion that is decided under the lock but run after it,
+     * so the pool does not report itself terminated before the completion is done.
+     * Call under the lock.
+     */
+    private Runnable completion(Runnable r) {
+        completing.incrementAndGet();
+        return () -> {
+            try {
+                r.run();
+            } finally {
+                completed();
+            }
+        };
+    }
+
+    private void completed() {
+        if (completing.decrementAndGet() == 0 && shutdown) {
+            lock.lock();
+            try {
+                maybeTerminate();
+            } finally {
+                lock.unlock();
+            }
         }
     }
 
@@ -754,10 +785,10 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
         lock.lock();
         try {
             Job head = p.inFlight.peekFirst();
+            if (p.killReason != null || p.dead) {
+                return; // a late reply from a worker being killed: its tasks are settled at its death
+            }
             if (head == null || head.task().id() != id) {
-                if (p.killReason != null || p.dead) {
-                    return; // a late reply from a worker we are killing: its tasks are settled at its death
-                }
                 throw new ProtocolException("reply for task " + id + ", which the worker does not hold"
                         + (head == null ? " (it holds none)" : " (it is running task " + head.task().id() + ")"));
             }
@@ -776,16 +807,21 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
                 s.recorder.taskStarted(next.task().id(), now);
             }
             showState(s);
+            completing.incrementAndGet();
             pump(after);
         } finally {
             lock.unlock();
             after.forEach(Runnable::run);
         }
         ObservedTask<?> t = done.task();
-        if (failure == null) {
-            t.completeRemote(value);
-        } else {
-            t.failRemote(failure);
+        try {
+            if (failure == null) {
+                t.completeRemote(value);
+            } else {
+                t.failRemote(failure);
+            }
+        } finally {
+            completed();
         }
     }
 
@@ -867,7 +903,7 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
 
     /** Fails the running task of a dead worker and puts the never-started ones back in the queue. */
     private void settle(WorkerProcess p, String reason, List<Runnable> after) {
-        Job head = p.inFlight.pollFirst();
+        Job head = p.headGone ? null : p.inFlight.pollFirst(); // after a timeout the rest never started
         if (head != null) {
             ObservedTask<?> t = head.task();
             long now = System.nanoTime();
@@ -876,15 +912,15 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
             p.slot.recorder.taskFinished(t.id(), t.submitNanos(), p.headSince, now,
                     stoppedNow() ? Outcome.CANCELLED : Outcome.FAILED);
             if (stoppedNow()) {
-                after.add(() -> t.cancel(false));
+                after.add(completion(() -> t.cancel(false)));
             } else {
-                after.add(() -> t.failRemote(ex));
+                after.add(completion(() -> t.failRemote(ex)));
             }
         }
         for (Iterator<Job> it = p.inFlight.descendingIterator(); it.hasNext(); ) {
             Job j = it.next();
             if (stoppedNow()) {
-                after.add(() -> j.task().cancel(false));
+                after.add(completion(() -> j.task().cancel(false)));
             } else {
                 queue.addFirst(j);
             }
@@ -922,7 +958,7 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
                 waiting.add(j.task());
             }
             queue.clear();
-            after.add(() -> waiting.forEach(t -> t.failRemote(ex)));
+            after.add(completion(() -> waiting.forEach(t -> t.failRemote(ex))));
             changed.signalAll();
             return;
         }
@@ -998,7 +1034,8 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
                 p.slot.recorder.taskFinished(t.id(), t.submitNanos(), p.headSince, now, Outcome.TIMED_OUT);
                 String msg = "task ran longer than its timeout of " + limit + "; its worker " + p.slot.id + " (pid "
                         + p.pid + ") was killed and is being replaced";
-                after.add(() -> t.timeOutRemote(msg));
+                p.headGone = true;
+                after.add(completion(() -> t.timeOutRemote(msg)));
                 after.add(p.process::destroyForcibly);
             }
         } finally {
@@ -1126,15 +1163,19 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
                 }
                 p.process.destroyForcibly();
             }
-            maybeTerminate();
+            completing.incrementAndGet();
             changed.signalAll();
         } finally {
             lock.unlock();
         }
-        for (ObservedTask<?> t : running) {
-            t.cancel(false);
+        try {
+            for (ObservedTask<?> t : running) {
+                t.cancel(false);
+            }
+            return cancelAll(never);
+        } finally {
+            completed();
         }
-        return cancelAll(never);
     }
 
     @Override

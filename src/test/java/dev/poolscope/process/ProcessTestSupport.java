@@ -60,6 +60,15 @@ final class ProcessTestSupport {
         }
     }
 
+    /**
+     * Waits until {@code n} tasks have been counted as ended. A future's {@code get}
+     * returns a moment before its outcome is counted ({@code FutureTask.done} runs after waking waiters).
+     */
+    static Counts awaitEnded(ProcessWorkerPool pool, long n) {
+        await(n + " tasks counted as ended", Duration.ofSeconds(10), () -> pool.metrics().counts().ended() >= n);
+        return pool.metrics().counts();
+    }
+
     /** Waits until the pool is back to its full size of ready, idle-or-busy workers. */
     static void awaitFullSize(ProcessWorkerPool pool) {
         await("pool back to " + pool.workers() + " live workers", Duration.ofSeconds(30),

@@ -102,7 +102,7 @@ class ProcessWorkerPoolTest {
             assertEquals("boom", r.remoteMessage());
             assertTrue(r.getMessage().contains("java.lang.IllegalStateException: boom"), r.getMessage());
             assertTrue(r.remoteStackTrace().contains("ProcessWorkerPoolTest"), r.remoteStackTrace());
-            assertEquals(1, p.metrics().counts().failed());
+            assertEquals(1, ProcessTestSupport.awaitEnded(p, 1).failed());
         } finally {
             closeAndCheck(p);
         }
