@@ -114,7 +114,7 @@ public abstract class AbstractWorkerPool extends AbstractExecutorService impleme
         return new ObservedTask<>(this, Executors.callable(runnable, value));
     }
 
-    /** Creates a task for this pool that has not been submitted yet. */
+    @Override
     public final <T> ObservedTask<T> newTask(Callable<T> callable) {
         return new ObservedTask<>(this, Objects.requireNonNull(callable));
     }

@@ -66,6 +66,12 @@ public interface WorkerPool extends ExecutorService, PoolGauges {
     /** The pool's metrics recorder, for sampling. */
     PoolMetrics metrics();
 
+    /**
+     * Creates a task for this pool without submitting it, so that a callback can
+     * be attached with {@link ObservedTask#onDone}; hand it to {@link #execute}.
+     */
+    <T> ObservedTask<T> newTask(java.util.concurrent.Callable<T> callable);
+
     /** The id-to-future table behind {@link #submitTask} and {@link #getResult}. */
     TaskBoard taskBoard();
 

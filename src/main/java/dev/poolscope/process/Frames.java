@@ -14,7 +14,7 @@ package dev.poolscope.process;
  *     warnings printed to standard output) are moved to the worker's log.</li>
  * <li>Parent to worker, any number of times, without waiting for replies
  *     (pipelining): {@link #RUN_WORKLOAD} ({@code long} task id, {@code String}
- *     workload, {@code int} n, n x ({@code String} key, {@code double} value),
+ *     workload, {@code int} n, n x ({@code String} key, {@code String} value: the overrides as given),
  *     {@code long} seed, {@code long} index) or {@link #RUN_OBJECT}
  *     ({@code long} task id, blob: a serialized {@link java.util.concurrent.Callable}).</li>
  * <li>Worker to parent, one per request and in request order (a worker runs

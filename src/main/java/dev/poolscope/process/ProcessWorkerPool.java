@@ -311,8 +311,8 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
         if (c instanceof WorkloadTask w) {
             FrameBuffer b = new FrameBuffer(64);
             b.putString(w.workload()).putInt(w.params().size());
-            for (Map.Entry<String, Double> e : new TreeMap<>(w.params()).entrySet()) {
-                b.putString(e.getKey()).putDouble(e.getValue());
+            for (Map.Entry<String, String> e : new TreeMap<>(w.params()).entrySet()) {
+                b.putString(e.getKey()).putString(e.getValue());
             }
             b.putLong(w.seed()).putLong(w.index());
             return new Job(task, Frames.RUN_WORKLOAD, b.toByteArray());

@@ -1,8 +1,7 @@
 package dev.poolscope.process;
 
-import dev.poolscope.workload.TaskSource;
-import dev.poolscope.workload.Workload;
-import dev.poolscope.workload.WorkloadCatalog;
+import dev.poolscope.workload.WorkloadSpec;
+import dev.poolscope.workload.WorkloadTask;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -21,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -59,12 +57,6 @@ public final class WorkerMain {
     private final FrameBuffer beatBuf = new FrameBuffer(64);
     private final ObjectInputFilter filter = SerialFilter.create(List.of());
     private final LinkedBlockingQueue<Request> requests = new LinkedBlockingQueue<>();
-    private final Map<String, TaskSource> sources = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, TaskSource> eldest) {
-            return size() > 16;
-        }
-    };
     private volatile long tasksDone;
 
     private WorkerMain(DataOutputStream out) {
@@ -194,25 +186,18 @@ public final class WorkerMain {
     private Callable<?> workloadTask(FrameBuffer p) throws Exception {
         String name = p.getString();
         int n = p.getInt();
-        Map<String, Double> params = new HashMap<>();
-        StringBuilder key = new StringBuilder(name);
+        if (n < 0 || n > 1000) {
+            throw new ProtocolException("bad parameter count " + n);
+        }
+        Map<String, String> params = new HashMap<>();
         for (int i = 0; i < n; i++) {
             String k = p.getString();
-            double v = p.getDouble();
-            params.put(k, v);
+            params.put(k, p.getString());
         }
         long seed = p.getLong();
         long index = p.getLong();
         p.expectEnd();
-        params.keySet().stream().sorted().forEach(k -> key.append(';').append(k).append('=').append(params.get(k)));
-        key.append(";seed=").append(seed);
-        TaskSource source = sources.get(key.toString());
-        if (source == null) {
-            Workload w = WorkloadCatalog.standard().get(name);
-            source = w.bind(new Workload.Params(w.name(), params), seed);
-            sources.put(key.toString(), source);
-        }
-        return source.task(index);
+        return WorkloadTask.resolve(new WorkloadSpec(name, params), seed).task(index);
     }
 
     private Callable<?> objectTask(FrameBuffer p) throws Exception {

@@ -3,48 +3,80 @@ package dev.poolscope.workload;
 import dev.poolscope.pool.TaskCallable;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One task of a workload named by value: workload name, resolved parameters,
- * seed and index. Running it binds the workload (once per JVM and parameter
- * set) and runs task {@code index}, so it gives the same result wherever it
- * runs. Process pools recognise it and send the four values instead of a
- * serialized object; thread pools just call it.
+ * Task number {@code index} of a workload, described by name so that it can
+ * run in this JVM or be sent to a worker process as a few fields (process
+ * pools send {@link #workload()}, {@link #params()}, {@link #seed()} and
+ * {@link #index()} and rebuild the task there with {@link #resolve}).
  *
- * @param workload the workload's name
- * @param params resolved parameter values (every declared parameter present)
- * @param seed the run's seed
- * @param index the task's index in the run
+ * <p>In this JVM the bound {@link TaskSource} travels along (transient), so
+ * calling the task costs no look-up.
  */
-public record WorkloadTask(String workload, Map<String, Double> params, long seed, long index)
-        implements TaskCallable<Object> {
+public final class WorkloadTask implements TaskCallable<Object> {
     private static final long serialVersionUID = 1L;
-    private static final ConcurrentHashMap<Key, TaskSource> SOURCES = new ConcurrentHashMap<>();
+    private static final Map<String, TaskSource> SOURCES = new ConcurrentHashMap<>();
 
-    private record Key(String workload, Map<String, Double> params, long seed) {
+    private final String workload;
+    private final Map<String, String> params;
+    private final long seed;
+    private final long index;
+    private transient TaskSource source;
+
+    /** A task with its bound source (for this JVM). */
+    public WorkloadTask(WorkloadSpec spec, long seed, long index, TaskSource source) {
+        this.workload = spec.name();
+        this.params = Map.copyOf(spec.params());
+        this.seed = seed;
+        this.index = index;
+        this.source = source;
     }
 
-    public WorkloadTask {
-        params = Map.copyOf(params);
+    /** The workload's name. */
+    public String workload() {
+        return workload;
     }
 
-    /** A task source whose tasks are {@code WorkloadTask}s, for pools that send tasks elsewhere. */
-    public static TaskSource source(Workload.Params params, long seed) {
-        return i -> new WorkloadTask(params.workload(), params.values(), seed, i);
+    /** Parameter overrides as given. */
+    public Map<String, String> params() {
+        return params;
+    }
+
+    /** The run's seed. */
+    public long seed() {
+        return seed;
+    }
+
+    /** The task's index in its run. */
+    public long index() {
+        return index;
+    }
+
+    /** The workload spec this task came from. */
+    public WorkloadSpec spec() {
+        return new WorkloadSpec(workload, params);
     }
 
     @Override
     public Object call() throws Exception {
-        Key key = new Key(workload, params, seed);
-        TaskSource s = SOURCES.get(key);
+        TaskSource s = source;
         if (s == null) {
-            if (SOURCES.size() > 64) {
-                SOURCES.clear();
-            }
-            Workload w = WorkloadCatalog.standard().get(workload);
-            s = SOURCES.computeIfAbsent(key, k -> w.bind(new Workload.Params(w.name(), params), seed));
+            s = resolve(spec(), seed);
+            source = s;
         }
         return s.task(index).call();
+    }
+
+    /** Binds a workload spec in this JVM, caching the result per (spec, seed). */
+    public static TaskSource resolve(WorkloadSpec spec, long seed) {
+        Objects.requireNonNull(spec);
+        return SOURCES.computeIfAbsent(spec + "#" + seed, k -> WorkloadCatalog.standard().bind(spec, seed));
+    }
+
+    @Override
+    public String toString() {
+        return "WorkloadTask[" + spec() + ", seed=" + seed + ", index=" + index + "]";
     }
 }

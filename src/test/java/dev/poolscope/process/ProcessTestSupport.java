@@ -3,7 +3,6 @@ package dev.poolscope.process;
 import dev.poolscope.metrics.Counts;
 import dev.poolscope.pool.PoolConfig;
 import dev.poolscope.pool.RejectionPolicy;
-import dev.poolscope.workload.WorkloadCatalog;
 import dev.poolscope.workload.WorkloadSpec;
 import dev.poolscope.workload.WorkloadTask;
 
@@ -40,8 +39,7 @@ final class ProcessTestSupport {
 
     /** A task of a built-in workload, by name, e.g. {@code crash:p=1}. */
     static WorkloadTask task(String spec, long index) {
-        WorkloadSpec s = WorkloadSpec.parse(spec);
-        return new WorkloadTask(s.name(), WorkloadCatalog.standard().resolve(s).values(), 42, index);
+        return new WorkloadTask(WorkloadSpec.parse(spec), 42, index, null);
     }
 
     /** Waits until the condition holds, polling, or fails after the deadline. */

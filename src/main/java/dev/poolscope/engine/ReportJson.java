@@ -1,0 +1,137 @@
+package dev.poolscope.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.poolscope.metrics.ErrorTable;
+import dev.poolscope.metrics.Percentiles;
+import dev.poolscope.metrics.SamplePoint;
+import dev.poolscope.pool.PoolConfig;
+import dev.poolscope.pool.WorkerDetail;
+
+import java.util.List;
+
+/**
+ * The run report as one JSON document: the format the command line prints with
+ * {@code --json} and the dashboard exports. Field names are a contract that
+ * scripts read; add fields, never rename them.
+ */
+public final class ReportJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ReportJson() {
+    }
+
+    /** The shared mapper (pretty-printing). */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** The report as a JSON tree. */
+    public static ObjectNode toTree(RunReport r) {
+        ObjectNode root = MAPPER.createObjectNode();
+        RunSpec s = r.spec();
+        root.put("pool", s.pool());
+        root.put("workers", s.workers());
+        root.put("workload", s.workload().toString());
+        ObjectNode tasks = root.putObject("tasks");
+        tasks.put("submitted", r.counts().submitted());
+        tasks.put("succeeded", r.counts().succeeded());
+        tasks.put("failed", r.counts().failed());
+        tasks.put("cancelled", r.counts().cancelled());
+        tasks.put("rejected", r.counts().rejected());
+        tasks.put("timedOut", r.counts().timedOut());
+        root.put("wallSeconds", round(r.wallSeconds(), 6));
+        root.put("throughputPerSecond", round(r.throughputPerSecond(), 3));
+        percentiles(root.putObject("latencyMicros"), r.latency());
+        percentiles(root.putObject("waitMicros"), r.waitTime());
+        percentiles(root.putObject("serviceMicros"), r.service());
+        root.put("workerRestarts", r.workerRestarts());
+        ArrayNode errors = root.putArray("errors");
+        for (ErrorTable.Entry e : r.errors()) {
+            ObjectNode n = errors.addObject();
+            n.put("type", e.type());
+            n.put("message", e.message());
+            n.put("count", e.count());
+        }
+        ArrayNode samples = root.putArray("samples");
+        for (SamplePoint p : r.samples()) {
+            ObjectNode n = samples.addObject();
+            n.put("elapsedMillis", p.elapsedMillis());
+            n.put("queueDepth", p.queueDepth());
+            n.put("activeWorkers", p.activeWorkers());
+            n.put("completed", p.completed());
+            n.put("throughputPerSecond", round(p.throughputPerSecond(), 3));
+            n.put("p99Micros", round(p.p99Micros(), 3));
+            n.put("p50Micros", round(p.p50Micros(), 3));
+            n.put("poolSize", p.poolSize());
+            n.put("cpuFraction", round(p.cpuFraction(), 4));
+        }
+        if (!r.workerDetails().isEmpty()) {
+            ArrayNode details = root.putArray("workerDetails");
+            for (WorkerDetail d : r.workerDetails()) {
+                ObjectNode n = details.addObject();
+                n.put("id", d.id());
+                n.put("pid", d.pid());
+                n.put("tasks", d.tasks());
+                n.put("restarts", d.restarts());
+                ArrayNode st = n.putArray("startupMillis");
+                d.startupMillis().forEach(v -> st.add(round(v, 3)));
+                ArrayNode ex = n.putArray("exitReasons");
+                d.exitReasons().forEach(ex::add);
+            }
+        }
+        // additions beyond the fixed fields
+        root.put("state", r.state().label());
+        root.put("finalWorkers", r.finalWorkers());
+        root.put("queueCapacity", s.queueCapacity() == PoolConfig.UNBOUNDED ? -1 : s.queueCapacity());
+        root.put("rejection", s.rejection().cliName());
+        root.put("arrival", s.arrival().describe());
+        root.put("seed", s.seed());
+        root.put("taskTimeoutMillis", s.taskTimeout().toMillis());
+        root.put("cpuSeconds", round(r.cpuNanos() / 1e9, 6));
+        root.put("cpuUtilisation", round(r.cpuUtilisation(), 4));
+        ArrayNode notes = root.putArray("notes");
+        r.notes().forEach(notes::add);
+        return root;
+    }
+
+    /** The report as pretty-printed JSON text. */
+    public static String toJson(RunReport r) {
+        try {
+            return MAPPER.writeValueAsString(toTree(r));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The sample series as CSV with a header line. */
+    public static String samplesCsv(List<SamplePoint> points) {
+        StringBuilder sb = new StringBuilder("elapsedMillis,poolSize,queueDepth,activeWorkers,completed,throughputPerSecond,p50Micros,p90Micros,p99Micros,cpuFraction\n");
+        for (SamplePoint p : points) {
+            sb.append(p.elapsedMillis()).append(',').append(p.poolSize()).append(',').append(p.queueDepth()).append(',')
+                    .append(p.activeWorkers()).append(',').append(p.completed()).append(',')
+                    .append(round(p.throughputPerSecond(), 3)).append(',').append(round(p.p50Micros(), 3)).append(',')
+                    .append(round(p.p90Micros(), 3)).append(',').append(round(p.p99Micros(), 3)).append(',')
+                    .append(round(p.cpuFraction(), 4)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static void percentiles(ObjectNode n, Percentiles p) {
+        n.put("p50", round(Percentiles.micros(p.p50()), 3));
+        n.put("p90", round(Percentiles.micros(p.p90()), 3));
+        n.put("p99", round(Percentiles.micros(p.p99()), 3));
+        n.put("max", round(Percentiles.micros(p.max()), 3));
+    }
+
+    private static double round(double v, int digits) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return 0;
+        }
+        double f = Math.pow(10, digits);
+        return Math.round(v * f) / f;
+    }
+}

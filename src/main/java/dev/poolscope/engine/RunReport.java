@@ -1,0 +1,52 @@
+package dev.poolscope.engine;
+
+import dev.poolscope.metrics.Counts;
+import dev.poolscope.metrics.ErrorTable;
+import dev.poolscope.metrics.Percentiles;
+import dev.poolscope.metrics.SamplePoint;
+import dev.poolscope.pool.WorkerDetail;
+
+import java.util.List;
+
+/**
+ * What a run measured, at its end. Durations are nanoseconds.
+ *
+ * @param spec the run's settings
+ * @param state how the run ended
+ * @param finalWorkers the worker count at the end (after any resizes)
+ * @param counts task totals; they add up and nothing is left queued or running
+ * @param wallNanos from the first submission to the pool's termination
+ * @param throughputPerSecond tasks that ran to an end (succeeded, failed or timed out) per second of wall time
+ * @param latency end - submit over the whole run
+ * @param waitTime start - submit over the whole run
+ * @param service end - start over the whole run
+ * @param cpuNanos CPU time this JVM used during the run
+ * @param workerRestarts worker processes replaced during the run
+ * @param workerDetails per-worker details (process pools)
+ * @param errors failures by type and message
+ * @param samples the sampled series (bounded)
+ * @param notes what the pool could not do, or other remarks for the user
+ */
+public record RunReport(RunSpec spec, RunState state, int finalWorkers, Counts counts, long wallNanos,
+                        double throughputPerSecond, Percentiles latency, Percentiles waitTime, Percentiles service,
+                        long cpuNanos, long workerRestarts, List<WorkerDetail> workerDetails,
+                        List<ErrorTable.Entry> errors, List<SamplePoint> samples, List<String> notes) {
+
+    public RunReport {
+        workerDetails = List.copyOf(workerDetails);
+        errors = List.copyOf(errors);
+        samples = List.copyOf(samples);
+        notes = List.copyOf(notes);
+    }
+
+    /** Wall time in seconds. */
+    public double wallSeconds() {
+        return wallNanos / 1e9;
+    }
+
+    /** CPU time used as a fraction of all cores over the wall time, 0..1. */
+    public double cpuUtilisation() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return wallNanos <= 0 ? 0 : Math.min(1.0, cpuNanos / (double) wallNanos / cores);
+    }
+}
