@@ -1546,6 +1546,9 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
             for (Process p : PROCESSES) {
                 p.destroyForcibly();
             }
+            for (ProcessWorkerPool pool : POOLS) {
+                pool.shutdownNow(); // every task ends (cancelled), so a report printed now adds up
+            }
             for (Process p : PROCESSES) {
                 try {
                     p.waitFor(2, TimeUnit.SECONDS);

@@ -5,9 +5,12 @@ import java.util.List;
 /**
  * A worker process could not be started, or did not become ready, even after
  * the pool's bounded retries. The message includes the worker's own error
- * output (for example the JVM's "Unrecognized VM option" line).
+ * output (for example the JVM's "Unrecognized VM option" line). It is an
+ * {@link IllegalArgumentException} because the usual cause is a worker
+ * setting (JVM option, initializer class), so the command line reports it as
+ * invalid input.
  */
-public class WorkerStartException extends IllegalStateException {
+public class WorkerStartException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
     private final List<String> logTail;
