@@ -28,8 +28,9 @@ import java.util.stream.IntStream;
  * {@code ThreadPoolExecutor} (submit + as_completed) and
  * {@code multiprocessing.Pool.map} with chunksize 1 and the default chunksize,
  * on no-op tasks and on the same CPU task (counting primes by trial division).
- * PoolScope does the same work through its {@code fixed} pool ({@code map}) and
- * its {@code process} pool ({@code map}, and {@code batch} with Python's
+ * PoolScope does the same work through its {@code fixed} pool ({@code map}: a
+ * task per item) and its {@code process} pool (a task per item against
+ * chunksize 1; its own {@code map}, which sends items in chunks, against the
  * default chunksize), once before and once after the script; each PoolScope
  * figure is the mean of the two.
  *
@@ -111,13 +112,12 @@ public final class PythonBench {
     /** Runs both sides with the given interpreter. */
     public Result run(Path python) throws IOException, InterruptedException, ExecutionException {
         boolean hasProcess = registry.find(ProcessPoolBench.KIND).isPresent();
-        int chunk = defaultChunksize(config.mapItems(), workers);
         progress.accept("python: PoolScope side, first pass");
-        double[] first = poolscopeSide(hasProcess, chunk);
+        double[] first = poolscopeSide(hasProcess);
         progress.accept("python: the tutorial's stack (" + python + ")");
         JsonNode py = runScript(python);
         progress.accept("python: PoolScope side, second pass");
-        double[] second = poolscopeSide(hasProcess, chunk);
+        double[] second = poolscopeSide(hasProcess);
         double[] ps = new double[first.length];
         for (int i = 0; i < ps.length; i++) {
             ps[i] = (first[i] + second[i]) / 2;
@@ -132,11 +132,12 @@ public final class PythonBench {
         ratio(ratios, fixed, figures, "ThreadPoolExecutor", "noop", ps[0]);
         ratio(ratios, fixed, figures, "ThreadPoolExecutor", "cpu", ps[1]);
         if (hasProcess) {
-            String proc = "process x" + workers + " map";
-            ratio(ratios, proc, figures, "Pool.map chunksize=1", "noop", ps[2]);
-            ratio(ratios, "process x" + workers + " batch of " + chunk, figures, "Pool.map default chunksize", "noop", ps[3]);
-            ratio(ratios, proc, figures, "Pool.map chunksize=1", "cpu", ps[4]);
-            ratio(ratios, proc, figures, "Pool.map default chunksize", "cpu", ps[4]);
+            String each = "process x" + workers + " task per item";
+            String map = "process x" + workers + " map";
+            ratio(ratios, each, figures, "Pool.map chunksize=1", "noop", ps[2]);
+            ratio(ratios, map, figures, "Pool.map default chunksize", "noop", ps[3]);
+            ratio(ratios, each, figures, "Pool.map chunksize=1", "cpu", ps[4]);
+            ratio(ratios, map, figures, "Pool.map default chunksize", "cpu", ps[5]);
         }
         return new Result(py.path("python").asText(), py.path("startMethod").asText(), workers, config.pythonCpuSize(),
                 figures, ratios);
@@ -149,15 +150,14 @@ public final class PythonBench {
                         Stats.round(perSecond / f.perSecond(), 2))));
     }
 
-    /** What {@code Pool.map} uses when no chunksize is given. */
-    static int defaultChunksize(int items, int workers) {
-        int c = items / (workers * 4);
-        return items % (workers * 4) == 0 ? c : c + 1;
-    }
-
-    /** [fixed noop, fixed cpu, process noop, process batch noop, process cpu] tasks per second. */
-    private double[] poolscopeSide(boolean hasProcess, int chunk) throws InterruptedException, ExecutionException {
-        double[] out = new double[5];
+    /**
+     * Tasks per second: [fixed map noop, fixed map cpu, process per-task noop,
+     * process map noop, process per-task cpu, process map cpu]. "Per task" submits
+     * one task per item (what {@code Pool.map} with chunksize 1 does); {@code map}
+     * is the pool's own (the process pool sends items in chunks).
+     */
+    private double[] poolscopeSide(boolean hasProcess) throws InterruptedException, ExecutionException {
+        double[] out = new double[6];
         List<Integer> noopItems = items(config.pythonNoopTasks());
         List<Integer> cpuItems = items(config.pythonCpuTasks());
         List<Integer> mapItems = items(config.mapItems());
@@ -170,11 +170,26 @@ public final class PythonBench {
         }
         if (hasProcess) {
             try (Closing p = new Closing(registry.create(ProcessPoolBench.KIND, PoolConfig.of(workers)))) {
-                p.pool.map(noop, items(workers * 4));
-                out[2] = rate(noopItems.size(), () -> p.pool.map(noop, noopItems));
-                out[3] = rate(mapItems.size(), () -> p.pool.batch(noop, mapItems, chunk));
-                out[4] = rate(cpuItems.size(), () -> p.pool.map(cpu, cpuItems));
+                perTask(p.pool, noop, items(workers * 4));
+                out[2] = rate(noopItems.size(), () -> perTask(p.pool, noop, noopItems));
+                out[3] = rate(mapItems.size(), () -> p.pool.map(noop, mapItems));
+                out[4] = rate(cpuItems.size(), () -> perTask(p.pool, cpu, cpuItems));
+                out[5] = rate(cpuItems.size(), () -> p.pool.map(cpu, cpuItems));
             }
+        }
+        return out;
+    }
+
+    /** One task per item, results in order: what {@code Pool.map(..., chunksize=1)} does. */
+    private static <T, R> List<R> perTask(WorkerPool pool, TaskFunction<T, R> fn, List<T> items)
+            throws InterruptedException, ExecutionException {
+        List<java.util.concurrent.Future<R>> futures = new ArrayList<>(items.size());
+        for (T item : items) {
+            futures.add(pool.submit((dev.poolscope.pool.TaskCallable<R>) () -> fn.apply(item)));
+        }
+        List<R> out = new ArrayList<>(items.size());
+        for (java.util.concurrent.Future<R> f : futures) {
+            out.add(f.get());
         }
         return out;
     }
