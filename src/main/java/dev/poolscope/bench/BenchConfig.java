@@ -28,14 +28,14 @@ public record BenchConfig(String mode, int rounds, int noopTasks, int spinTasks,
 
     /** The full run: under ten minutes on 2 cores. */
     public static BenchConfig full() {
-        return new BenchConfig("full", 7, 1_000_000, 100_000, 10_000, 5_000, 500_000, 8, 200_000, 100,
+        return new BenchConfig("full", 5, 500_000, 100_000, 10_000, 5_000, 200_000, 8, 200_000, 100,
                 100_000, 20_000, 200, 100_000, 10_000_000);
     }
 
     /** The quick run: under a minute on 2 cores. */
     public static BenchConfig quick() {
-        return new BenchConfig("quick", 3, 200_000, 20_000, 10_000, 1_000, 100_000, 3, 100_000, 40,
-                100_000, 20_000, 40, 20_000, 1_000_000);
+        return new BenchConfig("quick", 3, 200_000, 20_000, 10_000, 1_000, 50_000, 3, 100_000, 40,
+                100_000, 20_000, 40, 10_000, 1_000_000);
     }
 
     /** Tiny sizes for tests: checks the plumbing, measures nothing worth reading. */
