@@ -1,12 +1,13 @@
 package dev.poolscope.bench;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 
 /**
@@ -15,9 +16,11 @@ import java.nio.ByteBuffer;
  * process pool's worker uses, with nothing else in the way.
  *
  * <p>Protocol: on start it writes one {@value #FRAME}-byte ready frame holding
- * its PID; then it echoes every frame it reads, flushing whenever no more input
- * is waiting (so single round trips are not delayed and pipelined frames go out
- * in large writes). It exits when its input ends.
+ * its PID; then it reads frame after frame and writes each back, flushing
+ * whenever no more input is waiting (so a single round trip is not delayed and
+ * pipelined frames leave in large writes). Each message is handled on its own,
+ * as a worker handles each task, so the pipelined figure is a message rate,
+ * not a byte copy. It exits when its input ends.
  *
  * <p>Standard output is this process's data channel, not a console, which is why
  * a main class outside the command-line package writes to it.
@@ -31,27 +34,22 @@ public final class PipeEcho {
 
     /** Echoes frames until standard input ends. */
     public static void main(String[] args) throws IOException {
-        InputStream in = new FileInputStream(FileDescriptor.in);
-        OutputStream out = new FileOutputStream(FileDescriptor.out);
-        byte[] ready = ByteBuffer.allocate(FRAME).putLong(ProcessHandle.current().pid()).putLong(0).array();
-        out.write(ready);
+        BufferedInputStream in = new BufferedInputStream(new FileInputStream(FileDescriptor.in), 64 * 1024);
+        DataInputStream data = new DataInputStream(in);
+        BufferedOutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024);
+        byte[] frame = ByteBuffer.allocate(FRAME).putLong(ProcessHandle.current().pid()).putLong(0).array();
+        out.write(frame);
         out.flush();
-        byte[] buf = new byte[64 * 1024];
-        int have = 0;
         while (true) {
-            int n = in.read(buf, have, buf.length - have);
-            if (n < 0) {
-                if (have != 0) {
-                    throw new EOFException("input ended inside a frame");
-                }
+            try {
+                data.readFully(frame);
+            } catch (EOFException end) {
+                out.flush();
                 return;
             }
-            have += n;
-            int whole = have - have % FRAME;
-            if (whole > 0) {
-                out.write(buf, 0, whole);
-                System.arraycopy(buf, whole, buf, 0, have - whole);
-                have -= whole;
+            out.write(frame);
+            if (in.available() == 0) {
+                out.flush();
             }
         }
     }

@@ -6,7 +6,10 @@ import dev.poolscope.pool.PoolConfig;
 import dev.poolscope.pool.PoolRegistry;
 import dev.poolscope.pool.TaskFunction;
 import dev.poolscope.pool.WorkerPool;
+import dev.poolscope.workload.TaskSource;
 import dev.poolscope.workload.Work;
+import dev.poolscope.workload.WorkloadSpec;
+import dev.poolscope.workload.WorkloadTask;
 
 import java.io.File;
 import java.io.IOException;
@@ -29,10 +32,11 @@ import java.util.stream.IntStream;
  * {@code multiprocessing.Pool.map} with chunksize 1 and the default chunksize,
  * on no-op tasks and on the same CPU task (counting primes by trial division).
  * PoolScope does the same work through its {@code fixed} pool ({@code map}: a
- * task per item) and its {@code process} pool (a task per item against
- * chunksize 1; its own {@code map}, which sends items in chunks, against the
- * default chunksize), once before and once after the script; each PoolScope
- * figure is the mean of the two.
+ * task per item) and its {@code process} pool (a task per item, the built-in
+ * {@code noop} and {@code cpu} workloads sent by name, against chunksize 1; its
+ * own {@code map} of a serializable function, which sends items in chunks,
+ * against the default chunksize), once before and once after the script; each
+ * PoolScope figure is the mean of the two.
  *
  * <p>Python is looked up as {@code python3} on the {@code PATH}; when it is
  * absent the section is null with a reason.
@@ -169,26 +173,33 @@ public final class PythonBench {
             out[1] = rate(cpuItems.size(), () -> f.pool.map(cpu, cpuItems));
         }
         if (hasProcess) {
+            WorkloadSpec noopSpec = WorkloadSpec.of("noop");
+            WorkloadSpec cpuSpec = WorkloadSpec.parse("cpu:size=" + config.pythonCpuSize());
             try (Closing p = new Closing(registry.create(ProcessPoolBench.KIND, PoolConfig.of(workers)))) {
-                perTask(p.pool, noop, items(workers * 4));
-                out[2] = rate(noopItems.size(), () -> perTask(p.pool, noop, noopItems));
+                perTask(p.pool, noopSpec, workers * 4);
+                out[2] = rate(noopItems.size(), () -> perTask(p.pool, noopSpec, noopItems.size()));
                 out[3] = rate(mapItems.size(), () -> p.pool.map(noop, mapItems));
-                out[4] = rate(cpuItems.size(), () -> perTask(p.pool, cpu, cpuItems));
+                out[4] = rate(cpuItems.size(), () -> perTask(p.pool, cpuSpec, cpuItems.size()));
                 out[5] = rate(cpuItems.size(), () -> p.pool.map(cpu, cpuItems));
             }
         }
         return out;
     }
 
-    /** One task per item, results in order: what {@code Pool.map(..., chunksize=1)} does. */
-    private static <T, R> List<R> perTask(WorkerPool pool, TaskFunction<T, R> fn, List<T> items)
+    /**
+     * One task per item, results in order: what {@code Pool.map(..., chunksize=1)}
+     * does. The tasks are built-in workloads, which a process pool sends by name
+     * and index, as Python sends a function by name and its argument.
+     */
+    private static List<Object> perTask(WorkerPool pool, WorkloadSpec spec, int n)
             throws InterruptedException, ExecutionException {
-        List<java.util.concurrent.Future<R>> futures = new ArrayList<>(items.size());
-        for (T item : items) {
-            futures.add(pool.submit((dev.poolscope.pool.TaskCallable<R>) () -> fn.apply(item)));
+        TaskSource source = WorkloadTask.resolve(spec, 42);
+        List<java.util.concurrent.Future<Object>> futures = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            futures.add(pool.submit(new WorkloadTask(spec, 42, i, source)));
         }
-        List<R> out = new ArrayList<>(items.size());
-        for (java.util.concurrent.Future<R> f : futures) {
+        List<Object> out = new ArrayList<>(n);
+        for (java.util.concurrent.Future<Object> f : futures) {
             out.add(f.get());
         }
         return out;

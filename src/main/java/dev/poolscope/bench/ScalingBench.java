@@ -31,8 +31,12 @@ public final class ScalingBench {
      * @param speedup one-worker wall time / N-worker wall time (ideal: N)
      * @param oneWorkerSeconds median wall time on one worker
      * @param manyWorkersSeconds median wall time on N workers
+     * @param manyWorkersCoresUsed median CPU time of this JVM over wall time during the N-worker runs: how many
+     *        cores the machine actually gave the run (below N when other processes compete; for process pools
+     *        the workers' CPU is not included)
      */
-    public record Result(String pool, int workers, double speedup, double oneWorkerSeconds, double manyWorkersSeconds) {
+    public record Result(String pool, int workers, double speedup, double oneWorkerSeconds, double manyWorkersSeconds,
+                         double manyWorkersCoresUsed) {
     }
 
     private final BenchConfig config;
@@ -60,25 +64,30 @@ public final class ScalingBench {
     /** Measures one kind. */
     public Result measure(String kind) throws InterruptedException, TimeoutException {
         WorkloadSpec cpu = WorkloadSpec.parse("cpu:size=" + config.cpuSize());
-        long tasks = (long) config.cpuTasks() * cores;
+        long tasks = (long) config.cpuTasks() * this.cores;
         // warm-up on N workers, a quarter of the work
-        wall(RunSpec.of(kind, cores, cpu, Math.max(cores, tasks / 4)));
+        runOnce(RunSpec.of(kind, this.cores, cpu, Math.max(this.cores, tasks / 4)));
         List<Double> one = new ArrayList<>();
         List<Double> many = new ArrayList<>();
+        List<Double> cores = new ArrayList<>();
         for (int r = 0; r < config.rounds(); r++) {
             boolean manyFirst = r % 2 == 1;
             for (int side = 0; side < 2; side++) {
                 boolean isMany = (side == 0) == manyFirst;
-                double w = wall(RunSpec.of(kind, isMany ? cores : 1, cpu, tasks));
-                (isMany ? many : one).add(w);
+                RunReport rep = runOnce(RunSpec.of(kind, isMany ? this.cores : 1, cpu, tasks));
+                (isMany ? many : one).add(rep.wallSeconds());
+                if (isMany) {
+                    cores.add(rep.cpuNanos() / (double) rep.wallNanos());
+                }
             }
         }
         double o = Stats.median(one);
         double m = Stats.median(many);
-        return new Result(kind, cores, Stats.round(o / m, 2), Stats.round(o, 3), Stats.round(m, 3));
+        return new Result(kind, this.cores, Stats.round(o / m, 2), Stats.round(o, 3), Stats.round(m, 3),
+                Stats.round(Stats.median(cores), 2));
     }
 
-    private double wall(RunSpec spec) throws InterruptedException, TimeoutException {
+    private RunReport runOnce(RunSpec spec) throws InterruptedException, TimeoutException {
         Run run = engine.start(spec);
         try {
             RunReport r = run.await(Duration.ofMinutes(5));
@@ -86,7 +95,7 @@ public final class ScalingBench {
                 throw new IllegalStateException("scaling run " + spec.describe() + " ended " + r.state().label()
                         + " with " + r.counts().succeeded() + " tasks succeeded; notes: " + r.notes());
             }
-            return r.wallSeconds();
+            return r;
         } finally {
             run.close();
         }

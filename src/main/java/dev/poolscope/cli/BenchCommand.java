@@ -111,8 +111,8 @@ public final class BenchCommand implements Callable<Integer> {
         out.println("Scaling (cpu workload, 1 worker vs " + m.cores() + ")");
         if (r.scaling() != null) {
             for (ScalingBench.Result sc : r.scaling()) {
-                out.printf(Locale.ROOT, "  %-9s %5.2fx   (%.2f s -> %.2f s)%n", sc.pool(), sc.speedup(),
-                        sc.oneWorkerSeconds(), sc.manyWorkersSeconds());
+                out.printf(Locale.ROOT, "  %-9s %5.2fx   (%.2f s -> %.2f s; this JVM used %.2f cores)%n", sc.pool(),
+                        sc.speedup(), sc.oneWorkerSeconds(), sc.manyWorkersSeconds(), sc.manyWorkersCoresUsed());
             }
         }
         out.println();
