@@ -176,7 +176,9 @@ public final class PythonBench {
             WorkloadSpec noopSpec = WorkloadSpec.of("noop");
             WorkloadSpec cpuSpec = WorkloadSpec.parse("cpu:size=" + config.pythonCpuSize());
             try (Closing p = new Closing(registry.create(ProcessPoolBench.KIND, PoolConfig.of(workers)))) {
-                perTask(p.pool, noopSpec, workers * 4);
+                // warm the worker JVMs on each path first, as Python's forked workers start warm
+                perTask(p.pool, noopSpec, Math.min(noopItems.size(), 2_000));
+                p.pool.map(noop, mapItems);
                 out[2] = rate(noopItems.size(), () -> perTask(p.pool, noopSpec, noopItems.size()));
                 out[3] = rate(mapItems.size(), () -> p.pool.map(noop, mapItems));
                 out[4] = rate(cpuItems.size(), () -> perTask(p.pool, cpuSpec, cpuItems.size()));
