@@ -23,12 +23,14 @@ import java.util.List;
  * @param heap the many-trivial-tasks heap check
  * @param targets the issue's targets with the measured figures
  * @param errors sections that failed, with the reason
+ * @param sectionSeconds wall time of each section, in the order they ran
  * @param elapsedSeconds the whole sitting
  */
 public record BenchReport(Machine machine, String mode, List<OverheadBench.Result> overhead,
                           ProcessPoolBench.RoundTrip processRoundTrip, ProcessPoolBench.Startup workerStartupMillis,
                           List<ScalingBench.Result> scaling, PythonBench.Result python, String pythonReason,
-                          HeapCheck.Result heap, List<Target> targets, List<String> errors, double elapsedSeconds) {
+                          HeapCheck.Result heap, List<Target> targets, List<String> errors,
+                          java.util.Map<String, Double> sectionSeconds, double elapsedSeconds) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -67,7 +67,10 @@ public final class BenchRunner {
         T run() throws Exception;
     }
 
+    private final java.util.Map<String, Double> sectionSeconds = new java.util.LinkedHashMap<>();
+
     private <T> T section(String name, Section<T> s) {
+        long t0 = System.nanoTime();
         try {
             return s.run();
         } catch (InterruptedException e) {
@@ -80,6 +83,8 @@ public final class BenchRunner {
             }
             errors.add(name + ": " + e);
             return null;
+        } finally {
+            sectionSeconds.merge(name, Stats.round((System.nanoTime() - t0) / 1e9, 1), Double::sum);
         }
     }
 
@@ -116,7 +121,8 @@ public final class BenchRunner {
                 machine.loadAverageStart(), load());
         List<BenchReport.Target> targets = targets(overhead, roundTrip, startup, scaling, py, heap);
         return new BenchReport(machine, config.mode(), overhead, roundTrip, startup, scaling, py, pyReason, heap,
-                targets, List.copyOf(errors), Stats.round((System.nanoTime() - t0) / 1e9, 1));
+                targets, List.copyOf(errors), java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sectionSeconds)),
+                Stats.round((System.nanoTime() - t0) / 1e9, 1));
     }
 
     private static double load() {

@@ -148,6 +148,9 @@ public final class BenchCommand implements Callable<Integer> {
         for (String e : r.errors()) {
             out.println("error: " + e);
         }
-        out.printf(Locale.ROOT, "%nelapsed %.1f s%n", r.elapsedSeconds());
+        StringBuilder sections = new StringBuilder();
+        r.sectionSeconds().forEach((name, secs) -> sections.append(String.format(Locale.ROOT, "%s %.1f s, ", name, secs)));
+        out.printf(Locale.ROOT, "%nelapsed %.1f s (%s)%n", r.elapsedSeconds(),
+                sections.isEmpty() ? "" : sections.substring(0, sections.length() - 2));
     }
 }

@@ -45,7 +45,7 @@ class BenchCommandTest {
     @Test
     void json_hasEverySection_andNoErrors() {
         for (String field : List.of("machine", "mode", "overhead", "processRoundTrip", "workerStartupMillis", "scaling",
-                "python", "heap", "targets", "errors", "elapsedSeconds")) {
+                "python", "heap", "targets", "errors", "sectionSeconds", "elapsedSeconds")) {
             assertTrue(doc.has(field), "missing " + field + " in " + doc);
         }
         assertEquals("tiny", doc.get("mode").asText());
