@@ -70,6 +70,8 @@ public final class HistoryController {
         SortedList<HistoryEntry> sorted = new SortedList<>(ctx.history().runs(),
                 Comparator.comparing(HistoryEntry::finishedAt).thenComparing(HistoryEntry::id).reversed());
         historyTable.setItems(sorted);
+        finished.setPrefWidth(110);
+        finished.setMinWidth(100);
         historyTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         historyTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         historyTable.setPlaceholder(new Label("Finished runs appear here. Run something with F5."));
@@ -80,7 +82,7 @@ public final class HistoryController {
         }
         deleteButton.disableProperty().bind(Bindings.isEmpty(selected));
         selected.addListener((ListChangeListener<HistoryEntry>) c -> {
-            if (selected.size() >= 2) {
+            if (!selected.isEmpty()) {
                 compare(List.copyOf(selected));
             }
         });

@@ -174,8 +174,10 @@ public final class LiveRunModel {
         double l = queueArea / queueTime;
         double lambda = s.totalWait().count() / t;
         double w = s.totalWait().mean() / 1e9;
+        double lw = lambda * w;
+        String note = s.queueDepth() > 0 && Math.abs(l - lw) > 0.25 * Math.max(l, lw) ? "  (they meet as the queue drains)" : "";
         return "L = " + Format.decimal(l, 1) + " queued  vs  λ·W = " + Format.rate(lambda) + " × " + Format.nanos(w * 1e9)
-                + " = " + Format.decimal(lambda * w, 1);
+                + " = " + Format.decimal(lw, 1) + note;
     }
 
     private String insight(MetricsSnapshot s) {
@@ -188,19 +190,25 @@ public final class LiveRunModel {
             return "CPU is saturated: more workers than " + cores + " cores will not add throughput for CPU-bound tasks.";
         }
         if (s.queueDepth() > 0 && s.activeWorkers() >= s.poolSize() && c >= 0 && c < 0.5) {
-            return "All workers are busy but the CPU is mostly idle: tasks are waiting (I/O or sleep); more workers would help.";
+            return "All workers are busy but this JVM uses little CPU: tasks are waiting (I/O, sleep) or other programs"
+                    + " hold the cores. For waiting tasks, more workers raise throughput.";
         }
         return "";
     }
 
     private void updateHistogram(HistogramBuckets b) {
-        int n = b.counts().size();
+        // bars from the first non-empty bucket on (latencies rarely start at 1 µs)
+        int first = 0;
+        while (first < b.counts().size() - 1 && b.counts().get(first) == 0) {
+            first++;
+        }
+        int n = b.counts().size() - first;
         while (histogram.size() > n) {
             histogram.remove(histogram.size() - 1);
         }
         for (int i = 0; i < n; i++) {
-            String label = Format.micros(b.upperMicros().get(i));
-            long c = b.counts().get(i);
+            String label = Format.micros(b.upperMicros().get(first + i));
+            long c = b.counts().get(first + i);
             if (i < histogram.size()) {
                 XYChart.Data<String, Number> d = histogram.get(i);
                 if (d.getXValue().equals(label)) {

@@ -78,10 +78,12 @@ public final class TimelineView extends Region {
             return;
         }
         long now = frame.nowNanos();
-        long earliest = now;
+        // start where every worker with spans still has them, so a blank stretch means idle, not "no data kept"
+        Map<Integer, Long> firstOf = new HashMap<>();
         for (TaskSpan s : frame.spans()) {
-            earliest = Math.min(earliest, s.startNanos());
+            firstOf.merge(s.workerId(), s.startNanos(), Math::min);
         }
+        long earliest = firstOf.values().stream().mapToLong(Long::longValue).max().orElse(now);
         long window = Math.max(50_000_000L, Math.min(10_000_000_000L, now - earliest));
         long left = now - window;
         double top = 16;
