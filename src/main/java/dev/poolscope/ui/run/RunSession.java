@@ -20,12 +20,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -53,6 +55,8 @@ public final class RunSession implements AutoCloseable {
     private volatile SnapshotAdapter adapter;
     private volatile boolean stopRequested;
     private volatile boolean closed;
+    /** The runs as stored; touched only on the I/O thread. */
+    private List<HistoryEntry> stored = new ArrayList<>();
 
     public RunSession(RunEngine engine, LiveRunModel live, HistoryModel history, Path configDir, Executor fx, Notifier notifier) {
         this.engine = engine;
@@ -72,8 +76,9 @@ public final class RunSession implements AutoCloseable {
 
     /** Loads history and presets in the background; warnings about corrupt files become notifications. */
     public void loadStored() {
-        ioThread.execute(() -> {
+        io(() -> {
             LoadResult<List<HistoryEntry>> runs = historyStore.load();
+            stored = new ArrayList<>(runs.value());
             LoadResult<Map<String, RunSpec>> presets = presetStore.load();
             fx.execute(() -> {
                 history.setRuns(runs.value());
@@ -136,21 +141,26 @@ public final class RunSession implements AutoCloseable {
             });
             return;
         }
-        // 2. write the report files, then update the models on the FX thread
-        HistoryEntry entry;
+        // 2. write the report files and the index (this is the I/O thread), then update the models on the FX thread
+        HistoryEntry entry = null;
+        List<HistoryEntry> dropped = List.of();
         try {
             entry = historyStore.record(report, Instant.now());
-        } catch (IOException | RuntimeException e) {
-            entry = null;
-            fx.execute(() -> notifier.error("The run could not be saved to the history", cause(e)));
+            stored.add(entry);
+            List<HistoryEntry> kept = historyStore.save(stored);
+            dropped = stored.subList(0, stored.size() - kept.size()).stream().toList();
+            stored = new ArrayList<>(kept);
+        } catch (IOException | RuntimeException ex) {
+            fx.execute(() -> notifier.error("The run could not be saved to the history", cause(ex)));
         }
         HistoryEntry e = entry;
+        List<HistoryEntry> gone = dropped;
         fx.execute(() -> {
             clear(run);
             live.finish(report);
             if (e != null) {
                 history.addRun(e);
-                saveHistory();
+                history.removeRuns(gone);
             }
             announce(report);
         });
@@ -237,8 +247,13 @@ public final class RunSession implements AutoCloseable {
     public void deleteRuns(Collection<HistoryEntry> gone) {
         List<HistoryEntry> list = List.copyOf(gone);
         history.removeRuns(list);
-        saveHistory();
-        ioThread.execute(() -> {
+        io(() -> {
+            stored.removeAll(list);
+            try {
+                historyStore.save(stored);
+            } catch (IOException e) {
+                fx.execute(() -> notifier.error("The history could not be saved", cause(e)));
+            }
             for (HistoryEntry e : list) {
                 try {
                     historyStore.deleteFiles(e.id());
@@ -249,15 +264,12 @@ public final class RunSession implements AutoCloseable {
         });
     }
 
-    private void saveHistory() {
-        List<HistoryEntry> copy = List.copyOf(history.runs());
-        ioThread.execute(() -> {
-            try {
-                historyStore.save(copy);
-            } catch (IOException e) {
-                fx.execute(() -> notifier.error("The history could not be saved", cause(e)));
-            }
-        });
+    private void io(Runnable r) {
+        try {
+            ioThread.execute(r);
+        } catch (RejectedExecutionException closing) {
+            // the session is closing; nothing more is written
+        }
     }
 
     /** Saves (or replaces) a preset. */
@@ -274,7 +286,7 @@ public final class RunSession implements AutoCloseable {
 
     private void savePresets() {
         Map<String, RunSpec> copy = history.presetsCopy();
-        ioThread.execute(() -> {
+        io(() -> {
             try {
                 presetStore.save(copy);
             } catch (IOException e) {
@@ -289,7 +301,7 @@ public final class RunSession implements AutoCloseable {
     /** Copies a run's report (the command line's JSON) or its sample CSV to a file, in the background. */
     public void export(HistoryEntry e, ExportKind kind, Path target, Runnable done) {
         Path source = kind == ExportKind.JSON ? historyStore.reportFile(e.id()) : historyStore.csvFile(e.id());
-        ioThread.execute(() -> {
+        io(() -> {
             try {
                 if (!Files.exists(source)) {
                     throw new IOException("the run's file " + source + " is missing");
@@ -304,7 +316,7 @@ public final class RunSession implements AutoCloseable {
 
     /** Runs a task on the I/O thread (file writes such as PNG export). */
     public void onIo(String what, IoAction action) {
-        ioThread.execute(() -> {
+        io(() -> {
             try {
                 action.run();
             } catch (IOException | RuntimeException e) {
