@@ -120,6 +120,7 @@ public final class MainController {
     @FXML private HistoryController historyController;
 
     private final PropertySheet paramSheet = new PropertySheet();
+    private final javafx.beans.property.BooleanProperty sheetEditing = new javafx.beans.property.SimpleBooleanProperty();
 
     public MainController(Dashboard ctx) {
         this.ctx = ctx;
@@ -214,6 +215,11 @@ public final class MainController {
         paramSheet.setMode(PropertySheet.Mode.NAME);
         paramsHolder.getChildren().add(paramSheet);
         form.workloadProperty().addListener((o, was, now) -> rebuildParams());
+        form.params().addListener((MapChangeListener<String, String>) c -> {
+            if (!sheetEditing.get()) {
+                rebuildParams(); // a preset or an earlier run was loaded
+            }
+        });
         rebuildParams();
         problemLabel.textProperty().bind(form.problemProperty());
     }
@@ -222,7 +228,7 @@ public final class MainController {
         var wl = form.workloads().find(form.workloadProperty().get());
         workloadDescription.setText(wl.map(w -> w.description() + (w.requiresProcess() ? " (process pools only)" : "")).orElse(""));
         paramSheet.getItems().setAll(wl.map(w -> w.params().stream()
-                .map(p -> (PropertySheet.Item) new ParamItem(p, form.params())).toList()).orElse(List.of()));
+                .map(p -> (PropertySheet.Item) new ParamItem(p, form.params(), sheetEditing)).toList()).orElse(List.of()));
     }
 
     private void setUpValidation() {
@@ -464,6 +470,11 @@ public final class MainController {
     /** Adds a tab (for views made elsewhere, such as tuning). */
     public void addTab(String title, Node content) {
         tabs.getTabs().add(new Tab(title, content));
+    }
+
+    /** The presets menu. */
+    Menu presetsMenu() {
+        return presetsMenu;
     }
 
     /** The history view's controller. */

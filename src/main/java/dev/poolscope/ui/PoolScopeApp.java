@@ -91,7 +91,9 @@ public class PoolScopeApp extends Application {
             throw new UncheckedIOException(e);
         }
         MainController controller = loader.getController();
-        Scene scene = new Scene(root, 1360, 860);
+        // fit the screen (a window larger than a headless screen also breaks its frame buffer)
+        var bounds = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1360, bounds.getWidth()), Math.min(860, bounds.getHeight()));
         scene.getStylesheets().add(Objects.requireNonNull(PoolScopeApp.class.getResource("poolscope.css")).toExternalForm());
         controller.installShortcuts(scene);
         stage.setScene(scene);

@@ -67,6 +67,7 @@ public final class LiveRunModel {
     private double queueArea;
     private double queueTime;
     private long snapshots;
+    private long lastSequence = -1;
 
     /** A model for a machine with {@code cores} cores. */
     public LiveRunModel(int cores) {
@@ -91,6 +92,7 @@ public final class LiveRunModel {
         queueArea = 0;
         queueTime = 0;
         snapshots = 0;
+        lastSequence = -1;
         for (ReadOnlyStringWrapper w : List.of(throughput, latency, service, cpu, workers, littlesLaw, outcomes)) {
             w.set("–");
         }
@@ -121,6 +123,10 @@ public final class LiveRunModel {
 
     /** Applies one snapshot: figures, series, histogram, workers and timeline. */
     public void apply(MetricsSnapshot s) {
+        if (s.sequence() <= lastSequence) {
+            return; // already shown (the final snapshot may arrive twice)
+        }
+        lastSequence = s.sequence();
         RunSpec sp = spec.get();
         long total = sp == null ? 0 : sp.tasks();
         double t = s.elapsedNanos() / 1e9;
@@ -159,12 +165,16 @@ public final class LiveRunModel {
         littlesLaw.set(littles(s, t));
         insight.set(insight(s));
         updateHistogram(s.latencyHistogram());
+        List<WorkerSnapshot> current = s.workers().stream().filter(w -> w.state() != WorkerState.RETIRED).toList();
+        if (current.isEmpty() && !workerRows.isEmpty()) {
+            return; // the pool has shut down: keep the last workers and timeline in view
+        }
         workerRows.setAll(s.workers());
         long now = s.elapsedNanos();
         for (TaskSpan span : s.spans()) {
             now = Math.max(now, Math.max(span.startNanos(), span.endNanos()));
         }
-        timeline.set(new TimelineFrame(now, s.workers().stream().filter(w -> w.state() != WorkerState.RETIRED).toList(), s.spans()));
+        timeline.set(new TimelineFrame(now, current, s.spans()));
     }
 
     private String littles(MetricsSnapshot s, double t) {

@@ -6,6 +6,7 @@ import dev.poolscope.engine.RunEngine;
 import dev.poolscope.engine.RunReport;
 import dev.poolscope.engine.RunSpec;
 import dev.poolscope.metrics.ErrorTable;
+import dev.poolscope.metrics.MetricsSnapshot;
 import dev.poolscope.ui.model.HistoryModel;
 import dev.poolscope.ui.model.LiveRunModel;
 import dev.poolscope.ui.model.RunPhase;
@@ -130,9 +131,10 @@ public final class RunSession implements AutoCloseable {
     }
 
     private void ended(Run run, SnapshotAdapter a, RunReport report, Throwable err) {
-        // 1. release the listener and silence any pending hand-off so the final state is not overwritten
+        // 1. release the listener and silence any pending hand-off; the final snapshot is applied below, once
         run.removeListener(a);
         a.close();
+        MetricsSnapshot last = run.latest();
         if (err != null) {
             fx.execute(() -> {
                 clear(run);
@@ -157,6 +159,9 @@ public final class RunSession implements AutoCloseable {
         List<HistoryEntry> gone = dropped;
         fx.execute(() -> {
             clear(run);
+            if (last != null) {
+                live.apply(last);
+            }
             live.finish(report);
             if (e != null) {
                 history.addRun(e);

@@ -12,10 +12,15 @@ import java.util.Optional;
 public final class ParamItem implements PropertySheet.Item {
     private final ParamSpec spec;
     private final ObservableMap<String, String> values;
+    private final javafx.beans.property.BooleanProperty editing;
 
-    public ParamItem(ParamSpec spec, ObservableMap<String, String> values) {
+    /**
+     * @param editing set while this item writes to {@code values}, so that the sheet is not rebuilt under the user's cursor
+     */
+    public ParamItem(ParamSpec spec, ObservableMap<String, String> values, javafx.beans.property.BooleanProperty editing) {
         this.spec = spec;
         this.values = values;
+        this.editing = editing;
     }
 
     @Override public Class<?> getType() { return String.class; }
@@ -34,7 +39,15 @@ public final class ParamItem implements PropertySheet.Item {
     }
 
     @Override public Object getValue() { return values.get(spec.name()); }
-    @Override public void setValue(Object value) { values.put(spec.name(), value == null ? "" : value.toString()); }
+    @Override
+    public void setValue(Object value) {
+        editing.set(true);
+        try {
+            values.put(spec.name(), value == null ? "" : value.toString());
+        } finally {
+            editing.set(false);
+        }
+    }
 
     @Override
     public Optional<ObservableValue<? extends Object>> getObservableValue() {
