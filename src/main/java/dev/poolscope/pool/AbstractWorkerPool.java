@@ -20,7 +20,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The skeleton every pool kind shares: wraps each task in an
@@ -47,7 +46,6 @@ public abstract class AbstractWorkerPool extends AbstractExecutorService impleme
     protected final PoolMetrics metrics;
     private final int maxWorkers;
     private final TaskBoard board = new TaskBoard();
-    private final AtomicLong ids = new AtomicLong();
     private final long timeoutNanos;
     private final ScheduledThreadPoolExecutor timer;
     private volatile WorkerRecorder callerRecorder;
@@ -135,9 +133,8 @@ public abstract class AbstractWorkerPool extends AbstractExecutorService impleme
             t = new ObservedTask<>(this, Executors.callable(command, null));
         }
         t.submitted = true;
-        t.id = ids.getAndIncrement();
+        t.id = metrics.taskSubmitted();
         t.submitNanos = System.nanoTime();
-        metrics.taskSubmitted();
         if (isShutdown()) {
             throw rejected(t, "pool '" + kind + "' is shut down");
         }
@@ -157,8 +154,12 @@ public abstract class AbstractWorkerPool extends AbstractExecutorService impleme
     protected void onTaskEnded(ObservedTask<?> task) {
     }
 
-    final void taskEnded(ObservedTask<?> task, Outcome outcome, Throwable cause) {
-        metrics.taskCompleted(outcome, cause);
+    final void taskEnded(ObservedTask<?> task, Outcome outcome, Throwable cause, WorkerRecorder decidedOn) {
+        if (decidedOn != null) {
+            decidedOn.taskCompleted(outcome, cause);
+        } else {
+            metrics.taskCompleted(outcome, cause);
+        }
         onTaskEnded(task);
     }
 
@@ -224,6 +225,11 @@ public abstract class AbstractWorkerPool extends AbstractExecutorService impleme
             }
         }
         return r;
+    }
+
+    /** True if tasks have a timeout. */
+    final boolean hasTimeout() {
+        return timer != null;
     }
 
     final ScheduledFuture<?> armTimeout(ObservedTask<?> task) {
