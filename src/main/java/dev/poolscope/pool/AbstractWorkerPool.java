@@ -49,6 +49,8 @@ public abstract class AbstractWorkerPool extends AbstractExecutorService impleme
     private final long timeoutNanos;
     private final ScheduledThreadPoolExecutor timer;
     private volatile WorkerRecorder callerRecorder;
+    private final java.util.concurrent.atomic.LongAdder overruns = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAccumulator maxOverrun = new java.util.concurrent.atomic.LongAccumulator(Math::max, 0);
     private volatile boolean stoppedNow;
 
     /**
@@ -225,6 +227,29 @@ public abstract class AbstractWorkerPool extends AbstractExecutorService impleme
             }
         }
         return r;
+    }
+
+    /**
+     * Called by a timed-out task when its body finally returns: if it ran well
+     * past the limit, it ignored interruption and kept its worker busy.
+     */
+    final void timeoutOverrun(long ranNanos) {
+        long over = ranNanos - timeoutNanos;
+        if (over > TimeUnit.MILLISECONDS.toNanos(20)) {
+            overruns.increment();
+            maxOverrun.accumulate(over);
+        }
+    }
+
+    @Override
+    public List<String> notes() {
+        long n = overruns.sum();
+        if (n == 0) {
+            return List.of();
+        }
+        return List.of(n + " timed-out task(s) ignored interruption and kept a worker busy for up to "
+                + TimeUnit.NANOSECONDS.toMillis(maxOverrun.get()) + " ms past the deadline: pool '" + kind
+                + "' cannot stop a thread that does not respond to interruption (the process pool can)");
     }
 
     /** True if tasks have a timeout. */

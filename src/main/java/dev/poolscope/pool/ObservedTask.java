@@ -143,7 +143,11 @@ public final class ObservedTask<V> extends FutureTask<V> {
                 Thread.interrupted();
             }
             runner = null;
-            worker.taskFinished(id, submitNanos, start, end, outcome());
+            Outcome o = outcome();
+            if (o == Outcome.TIMED_OUT) {
+                pool.timeoutOverrun(end - start);
+            }
+            worker.taskFinished(id, submitNanos, start, end, o);
         }
     }
 
