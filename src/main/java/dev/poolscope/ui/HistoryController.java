@@ -101,7 +101,9 @@ public final class HistoryController {
     }
 
     /** Overlays the runs' charts and lists their figures side by side. */
-    public void compare(List<HistoryEntry> runs) {
+    public void compare(List<HistoryEntry> selection) {
+        List<HistoryEntry> runs = selection.stream().sorted(Comparator.comparing(HistoryEntry::finishedAt)
+                .thenComparing(HistoryEntry::id)).toList(); // #1 is the oldest
         compared.clear();
         compared.addAll(runs);
         overlay(compareThroughput, runs, SamplePoint::throughputPerSecond);

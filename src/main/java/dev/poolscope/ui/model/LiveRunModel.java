@@ -65,7 +65,8 @@ public final class LiveRunModel {
     private final SeriesBuffer size = new SeriesBuffer("pool size", SERIES_CAPACITY);
 
     private double queueArea;
-    private double queueTime;
+    private double lastT;
+    private double lastQueue = -1;
     private long snapshots;
     private long lastSequence = -1;
 
@@ -90,7 +91,8 @@ public final class LiveRunModel {
         progressText.set("0 / " + Format.count(s.tasks()));
         poolSize.set(s.workers());
         queueArea = 0;
-        queueTime = 0;
+        lastT = 0;
+        lastQueue = -1;
         snapshots = 0;
         lastSequence = -1;
         for (ReadOnlyStringWrapper w : List.of(throughput, latency, service, cpu, workers, littlesLaw, outcomes)) {
@@ -159,9 +161,11 @@ public final class LiveRunModel {
         outcomes.set(Format.count(s.counts().succeeded()) + " ok · " + Format.count(s.counts().failed()) + " failed · "
                 + Format.count(s.counts().rejected()) + " rejected · " + Format.count(s.counts().timedOut()) + " timed out");
 
-        double dt = s.intervalNanos() / 1e9;
-        queueArea += s.queueDepth() * dt;
-        queueTime += dt;
+        // time-weighted queue depth, trapezoids between the snapshots shown (some may have been coalesced away)
+        double q = s.queueDepth();
+        queueArea += (lastQueue < 0 ? q : (lastQueue + q) / 2) * Math.max(0, t - lastT);
+        lastT = t;
+        lastQueue = q;
         littlesLaw.set(littles(s, t));
         insight.set(insight(s));
         updateHistogram(s.latencyHistogram());
@@ -178,10 +182,10 @@ public final class LiveRunModel {
     }
 
     private String littles(MetricsSnapshot s, double t) {
-        if (queueTime <= 0 || t <= 0 || s.totalWait().count() == 0) {
+        if (t <= 0 || s.totalWait().count() == 0) {
             return "–";
         }
-        double l = queueArea / queueTime;
+        double l = queueArea / t;
         double lambda = s.totalWait().count() / t;
         double w = s.totalWait().mean() / 1e9;
         double lw = lambda * w;
@@ -192,6 +196,11 @@ public final class LiveRunModel {
 
     private String insight(MetricsSnapshot s) {
         double c = s.processCpuFraction();
+        if (c < 0) {
+            return "";
+        }
+        double busyCores = c * cores;
+        int active = s.activeWorkers();
         if (c >= 0.85 && s.poolSize() > cores) {
             return "CPU is saturated: " + s.poolSize() + " workers share " + cores + " cores, so extra workers only take turns"
                     + " on a core. Throughput stays flat and each task's service time grows.";
@@ -199,9 +208,13 @@ public final class LiveRunModel {
         if (c >= 0.85) {
             return "CPU is saturated: more workers than " + cores + " cores will not add throughput for CPU-bound tasks.";
         }
-        if (s.queueDepth() > 0 && s.activeWorkers() >= s.poolSize() && c >= 0 && c < 0.5) {
-            return "All workers are busy but this JVM uses little CPU: tasks are waiting (I/O, sleep) or other programs"
-                    + " hold the cores. For waiting tasks, more workers raise throughput.";
+        if (s.queueDepth() > 0 && active >= 1 && busyCores < 0.4 * Math.min(active, cores)) {
+            return "Workers are busy but use little CPU: tasks are waiting (I/O, sleep) or other programs hold the cores."
+                    + " For waiting tasks, more workers raise throughput.";
+        }
+        if (s.queueDepth() > 0 && s.poolSize() < cores) {
+            return s.poolSize() + " worker" + (s.poolSize() == 1 ? "" : "s") + " can use at most " + s.poolSize() + " of "
+                    + cores + " cores: tasks are queueing, and CPU-bound work would go faster with up to " + cores + " workers.";
         }
         return "";
     }
