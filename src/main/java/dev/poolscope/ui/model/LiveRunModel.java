@@ -33,6 +33,10 @@ import java.util.List;
 public final class LiveRunModel {
     /** Points each live series keeps (older ones are thinned). */
     public static final int SERIES_CAPACITY = 600;
+    /** Workers listed in the worker table, at most (a virtual pool may have thousands). */
+    public static final int MAX_WORKER_ROWS = 256;
+    /** Rows of the timeline, at most. */
+    public static final int MAX_TIMELINE_ROWS = 64;
 
     private final int cores;
     private final ReadOnlyObjectWrapper<RunPhase> phase = new ReadOnlyObjectWrapper<>(this, "phase", RunPhase.IDLE);
@@ -173,12 +177,12 @@ public final class LiveRunModel {
         if (current.isEmpty() && !workerRows.isEmpty()) {
             return; // the pool has shut down: keep the last workers and timeline in view
         }
-        workerRows.setAll(s.workers());
+        workerRows.setAll(s.workers().size() <= MAX_WORKER_ROWS ? s.workers() : s.workers().subList(0, MAX_WORKER_ROWS));
         long now = s.elapsedNanos();
         for (TaskSpan span : s.spans()) {
             now = Math.max(now, Math.max(span.startNanos(), span.endNanos()));
         }
-        timeline.set(new TimelineFrame(now, current, s.spans()));
+        timeline.set(new TimelineFrame(now, current.size() <= MAX_TIMELINE_ROWS ? current : current.subList(0, MAX_TIMELINE_ROWS), s.spans()));
     }
 
     private String littles(MetricsSnapshot s, double t) {

@@ -354,6 +354,10 @@ public final class RunSession implements AutoCloseable {
             run.stop();
             try {
                 run.await(Duration.ofSeconds(10));
+                // the report can complete while interrupted tasks are still finishing: wait for the workers too
+                if (!run.pool().awaitTermination(10, TimeUnit.SECONDS)) {
+                    run.pool().shutdownNow();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (TimeoutException e) {
