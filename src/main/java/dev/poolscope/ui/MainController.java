@@ -198,6 +198,14 @@ public final class MainController {
         }, form.queueCapacityProperty())));
 
         workloadBox.getItems().setAll(form.workloads().names());
+        workloadBox.setCellFactory(lv -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String name, boolean empty) {
+                super.updateItem(name, empty);
+                setText(empty || name == null ? null
+                        : name + "  —  " + form.workloads().find(name).map(w -> w.description()).orElse(""));
+            }
+        });
         workloadBox.valueProperty().bindBidirectional(form.workloadProperty());
         tasksField.textProperty().bindBidirectional(form.tasksProperty());
         arrivalBox.getItems().setAll(ArrivalKind.values());

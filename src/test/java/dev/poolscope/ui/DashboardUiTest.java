@@ -154,6 +154,14 @@ class DashboardUiTest {
         List<String> lines = Files.readAllLines(csv);
         assertTrue(lines.get(0).startsWith("elapsedMillis,poolSize,queueDepth"), lines.get(0));
         assertTrue(lines.size() >= 2, "at least one sample row");
+
+        Path png = exports.resolve("live.png");
+        dialogs.files.add(png);
+        robot.clickOn("Export");
+        robot.clickOn("Live charts as PNG…");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(png) && Files.size(png) > 0);
+        var image = javax.imageio.ImageIO.read(png.toFile());
+        assertTrue(image.getWidth() > 200 && dev.poolscope.ui.view.ChartPng.hasContent(image, 10), "a chart image");
     }
 
     @Test

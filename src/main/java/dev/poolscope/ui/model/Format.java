@@ -12,6 +12,9 @@ public final class Format {
         if (Double.isNaN(us) || us <= 0) {
             return "–";
         }
+        if (us < 10) {
+            return String.format(Locale.ROOT, "%.2f µs", us);
+        }
         if (us < 1_000) {
             return String.format(Locale.ROOT, "%.0f µs", us);
         }

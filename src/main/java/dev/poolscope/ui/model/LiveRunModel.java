@@ -155,7 +155,7 @@ public final class LiveRunModel {
         active.add(t, s.activeWorkers());
         size.add(t, s.poolSize());
 
-        throughput.set(Format.rate(s.throughputPerSecond()) + "  (avg " + Format.rate(avgRate) + ")");
+        throughput.set(Format.rate(s.throughputPerSecond()) + "\n(run average " + Format.rate(avgRate) + ")");
         Percentiles lat = s.latency().count() > 0 ? s.latency() : s.totalLatency();
         latency.set(Format.nanos(lat.p50()) + " / " + Format.nanos(lat.p99()));
         Percentiles svc = s.service().count() > 0 ? s.service() : s.totalService();
