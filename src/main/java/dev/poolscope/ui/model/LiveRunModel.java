@@ -71,6 +71,8 @@ public final class LiveRunModel {
     private double queueArea;
     private double lastT;
     private double lastQueue = -1;
+    private long lastRan;
+    private double lastRanT;
     private long snapshots;
     private long lastSequence = -1;
 
@@ -97,6 +99,8 @@ public final class LiveRunModel {
         queueArea = 0;
         lastT = 0;
         lastQueue = -1;
+        lastRan = 0;
+        lastRanT = 0;
         snapshots = 0;
         lastSequence = -1;
         for (ReadOnlyStringWrapper w : List.of(throughput, latency, service, cpu, workers, littlesLaw, outcomes)) {
@@ -140,13 +144,18 @@ public final class LiveRunModel {
         long ended = s.counts().ended();
         done.set(ended);
         progress.set(total <= 0 ? 1 : Math.min(1, ended / (double) total));
-        double avgRate = t > 0 ? ended / t : 0;
+        // tasks that ran to an end (not cancelled or rejected), so a stop does not show as a burst of throughput
+        long ran = ran(s.counts());
+        double rate = t > lastRanT ? (ran - lastRan) / (t - lastRanT) : 0;
+        lastRan = ran;
+        lastRanT = t;
+        double avgRate = t > 0 ? ran / t : 0;
         String eta = ended >= total ? "done" : avgRate > 0 ? "ETA " + Format.eta((total - ended) / avgRate) : "ETA –";
         progressText.set(Format.count(ended) + " / " + Format.count(total) + "  ·  " + eta);
         poolSize.set(s.poolSize());
 
         queueDepth.add(t, s.queueDepth());
-        throughputSeries.add(t, s.throughputPerSecond());
+        throughputSeries.add(t, rate);
         if (s.latency().count() > 0) {
             p50.add(t, Percentiles.micros(s.latency().p50()) / 1000);
             p90.add(t, Percentiles.micros(s.latency().p90()) / 1000);
@@ -155,7 +164,7 @@ public final class LiveRunModel {
         active.add(t, s.activeWorkers());
         size.add(t, s.poolSize());
 
-        throughput.set(Format.rate(s.throughputPerSecond()) + "\n(run average " + Format.rate(avgRate) + ")");
+        throughput.set(Format.rate(rate) + "\n(run average " + Format.rate(avgRate) + ")");
         Percentiles lat = s.latency().count() > 0 ? s.latency() : s.totalLatency();
         latency.set(Format.nanos(lat.p50()) + " / " + Format.nanos(lat.p99()));
         Percentiles svc = s.service().count() > 0 ? s.service() : s.totalService();
@@ -163,7 +172,8 @@ public final class LiveRunModel {
         cpu.set(s.processCpuFraction() < 0 ? "–" : Format.percent(s.processCpuFraction()) + " of " + cores + " cores");
         workers.set(s.activeWorkers() + " busy of " + s.poolSize() + (s.liveWorkers() != s.poolSize() ? " (" + s.liveWorkers() + " live)" : ""));
         outcomes.set(Format.count(s.counts().succeeded()) + " ok · " + Format.count(s.counts().failed()) + " failed · "
-                + Format.count(s.counts().rejected()) + " rejected · " + Format.count(s.counts().timedOut()) + " timed out");
+                + Format.count(s.counts().rejected()) + " rejected · " + Format.count(s.counts().timedOut()) + " timed out"
+                + (s.counts().cancelled() > 0 ? " · " + Format.count(s.counts().cancelled()) + " cancelled" : ""));
 
         // time-weighted queue depth, trapezoids between the snapshots shown (some may have been coalesced away)
         double q = s.queueDepth();
@@ -257,13 +267,19 @@ public final class LiveRunModel {
             case STOPPED -> RunPhase.STOPPED;
             case FAILED, RUNNING -> RunPhase.FAILED;
         });
-        long ended = r.counts().ended();
-        done.set(ended);
+        long ran = ran(r.counts());
         long total = r.spec().tasks();
-        progress.set(total <= 0 ? 1 : Math.min(1, ended / (double) total));
-        progressText.set(Format.count(ended) + " / " + Format.count(total) + "  ·  " + Format.decimal(r.wallSeconds(), 2) + " s");
+        done.set(r.counts().ended());
+        progress.set(total <= 0 ? 1 : Math.min(1, (r.state() == dev.poolscope.engine.RunState.COMPLETED ? r.counts().ended() : ran) / (double) total));
+        long notRun = r.counts().cancelled() + Math.max(0, total - r.counts().submitted());
+        progressText.set(Format.count(ran) + " / " + Format.count(total) + (notRun > 0 ? " (" + Format.count(notRun) + " not run)" : "")
+                + "  ·  " + Format.decimal(r.wallSeconds(), 2) + " s");
         status.set(phase.get().label() + ": " + r.spec().describe() + " in " + Format.decimal(r.wallSeconds(), 2) + " s, "
                 + Format.rate(r.throughputPerSecond()) + ", p99 " + Format.nanos(r.latency().p99()));
+    }
+
+    private static long ran(dev.poolscope.metrics.Counts c) {
+        return c.succeeded() + c.failed() + c.timedOut();
     }
 
     private List<SeriesBuffer> series() {
