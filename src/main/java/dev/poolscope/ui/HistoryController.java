@@ -57,7 +57,7 @@ public final class HistoryController {
         TableColumn<HistoryEntry, String> finished = column("Finished", e -> TIME.format(e.finishedAt()));
         historyTable.getColumns().setAll(List.of(finished,
                 column("Pool", e -> e.spec().pool()),
-                column("Workers", e -> Integer.toString(e.spec().workers())),
+                column("Workers", HistoryEntry::workersText),
                 column("Workload", e -> e.spec().workload().toString()),
                 column("Tasks", e -> Format.count(e.spec().tasks())),
                 column("Arrival", e -> e.spec().arrival().describe()),

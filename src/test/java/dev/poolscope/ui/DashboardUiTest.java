@@ -81,6 +81,10 @@ class DashboardUiTest {
         }
     }
 
+    private String lastMessage() {
+        return ((FxNotifier) window.dashboard().notifier()).lastProperty().get();
+    }
+
     private LiveRunModel live() {
         return window.dashboard().live();
     }
@@ -101,9 +105,9 @@ class DashboardUiTest {
         replaceText(robot, "#tasksField", Integer.toString(tasks));
     }
 
-    private void runAndWaitForTheEnd(FxRobot robot) {
+    private void runAndWaitForTheEnd(FxRobot robot, KeyCode... keys) {
         int before = fx(() -> window.dashboard().history().runs().size());
-        robot.type(KeyCode.F5);
+        robot.push(keys);
         waitUntil("the run in the history", () -> window.dashboard().history().runs().size() == before + 1);
     }
 
@@ -122,6 +126,14 @@ class DashboardUiTest {
         replaceText(robot, "#queueField", "unbounded");
         waitUntil("Run enabled", () -> !run.isDisabled());
         assertEquals(50, fx(() -> window.dashboard().form().getSpec().tasks()));
+    }
+
+    @Test
+    void slider_andSpinner_setTheSameWorkerCount(FxRobot robot) {
+        robot.drag("#workersSlider .thumb").moveBy(60, 0).release(javafx.scene.input.MouseButton.PRIMARY);
+        int fromSlider = fx(() -> window.dashboard().form().workersProperty().get());
+        assertTrue(fromSlider > 2, "slider moved the worker count to " + fromSlider);
+        assertEquals(fromSlider, fx(() -> robot.lookup("#workersSpinner").queryAs(javafx.scene.control.Spinner.class).getValue()));
     }
 
     @Test
@@ -144,9 +156,10 @@ class DashboardUiTest {
         Path csv = exports.resolve("run.csv");
         dialogs.files.add(json);
         robot.clickOn("#exportJsonButton");
+        waitUntil("the JSON export", () -> lastMessage().equals("Exported: " + json));
         dialogs.files.add(csv);
         robot.clickOn("#exportCsvButton");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(json) && Files.exists(csv));
+        waitUntil("the CSV export", () -> lastMessage().equals("Exported: " + csv));
         JsonNode report = new ObjectMapper().readTree(json.toFile());
         assertEquals("fixed", report.path("pool").asText());
         assertEquals(300, report.path("tasks").path("succeeded").asLong());
@@ -159,7 +172,7 @@ class DashboardUiTest {
         dialogs.files.add(png);
         robot.clickOn("Export");
         robot.clickOn("Live charts as PNG…");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(png) && Files.size(png) > 0);
+        waitUntil("the PNG export", () -> lastMessage().equals("Saved: " + png));
         var image = javax.imageio.ImageIO.read(png.toFile());
         assertTrue(image.getWidth() > 200 && dev.poolscope.ui.view.ChartPng.hasContent(image, 10), "a chart image");
     }
@@ -188,9 +201,9 @@ class DashboardUiTest {
     @Test
     void twoRuns_areComparedSideBySide(FxRobot robot) {
         shortRun(robot, 1, 80);
-        runAndWaitForTheEnd(robot);
+        runAndWaitForTheEnd(robot, KeyCode.F5);
         shortRun(robot, 2, 80);
-        runAndWaitForTheEnd(robot);
+        runAndWaitForTheEnd(robot, KeyCode.CONTROL, KeyCode.R);
         robot.clickOn("History");
         TableView<?> table = robot.lookup("#historyTable").queryAs(TableView.class);
         robot.clickOn(robot.lookup(".table-row-cell").nth(0).queryAs(javafx.scene.Node.class));

@@ -27,7 +27,7 @@ public final class CompareTable {
     public static List<Row> rows(List<HistoryEntry> runs) {
         List<Row> rows = new ArrayList<>();
         rows.add(row("Pool", runs, e -> e.spec().pool()));
-        rows.add(row("Workers", runs, e -> Integer.toString(e.spec().workers())));
+        rows.add(row("Workers", runs, HistoryEntry::workersText));
         rows.add(row("Workload", runs, e -> e.spec().workload().toString()));
         rows.add(row("Tasks", runs, e -> Format.count(e.spec().tasks())));
         rows.add(row("Arrival", runs, e -> e.spec().arrival().describe()));

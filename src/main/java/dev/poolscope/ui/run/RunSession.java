@@ -311,7 +311,9 @@ public final class RunSession implements AutoCloseable {
                 if (!Files.exists(source)) {
                     throw new IOException("the run's file " + source + " is missing");
                 }
-                Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                Path tmp = target.resolveSibling(target.getFileName() + ".part");
+                Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
                 fx.execute(done);
             } catch (IOException ex) {
                 fx.execute(() -> notifier.error("Export failed", cause(ex)));

@@ -60,6 +60,12 @@ public record HistoryEntry(String id, Instant finishedAt, RunSpec spec, ObjectNo
         return t.asLong();
     }
 
+    /** The worker count, as {@code 2} or {@code 2 → 7} if the run was resized. */
+    public String workersText() {
+        int end = summary.path("finalWorkers").asInt(spec.workers());
+        return end == spec.workers() ? Integer.toString(end) : spec.workers() + " → " + end;
+    }
+
     /** A short label for legends, e.g. {@code #3 fixed x4 cpu}. */
     public String label() {
         return spec.pool() + " x" + spec.workers() + " " + spec.workload() + " (" + id.substring(Math.max(0, id.length() - 4)) + ")";

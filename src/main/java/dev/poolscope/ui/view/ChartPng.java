@@ -26,11 +26,13 @@ public final class ChartPng {
         return out;
     }
 
-    /** Writes an image as PNG. Any thread. */
+    /** Writes an image as PNG (to a temporary file first, so readers never see half a file). Any thread. */
     public static void write(BufferedImage image, Path file) throws IOException {
-        if (!ImageIO.write(image, "png", file.toFile())) {
+        Path tmp = file.resolveSibling(file.getFileName() + ".part");
+        if (!ImageIO.write(image, "png", tmp.toFile())) {
             throw new IOException("no PNG writer available");
         }
+        java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** True if the image has at least {@code minColours} distinct colours (not blank). */
