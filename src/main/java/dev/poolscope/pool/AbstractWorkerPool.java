@@ -133,7 +133,8 @@ public abstract class AbstractWorkerPool extends AbstractExecutorService impleme
         if (command instanceof ObservedTask<?> o && o.pool == this && !o.submitted) {
             t = o;
         } else {
-            t = new ObservedTask<>(this, Executors.callable(command, null));
+            // through newTaskFor, so a kind can wrap the runnable its own way (process pools: serializably)
+            t = (ObservedTask<?>) newTaskFor(command, null);
         }
         t.submitted = true;
         t.id = metrics.taskSubmitted();
