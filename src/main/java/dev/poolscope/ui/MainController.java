@@ -10,6 +10,7 @@ import dev.poolscope.ui.model.LiveRunModel;
 import dev.poolscope.ui.model.RunFormModel;
 import dev.poolscope.ui.model.RunPhase;
 import dev.poolscope.ui.model.SeriesBuffer;
+import dev.poolscope.ui.model.WorkerRow;
 import dev.poolscope.ui.run.RunSession;
 import dev.poolscope.ui.view.ChartPng;
 import dev.poolscope.ui.view.ParamItem;
@@ -71,7 +72,6 @@ public final class MainController {
     private ValidationSupport validation;
     private ObjectProperty<Integer> workersObject;
     private boolean syncingSlider;
-    private int selectedWorkerId = -1;
 
     @FXML private BorderPane root;
     @FXML private Menu presetsMenu;
@@ -115,7 +115,7 @@ public final class MainController {
     @FXML private Label insightLabel;
     @FXML private Button killButton;
     @FXML private Label killHint;
-    @FXML private TableView<WorkerSnapshot> workerTable;
+    @FXML private TableView<WorkerRow> workerTable;
     @FXML private StatusBar statusBar;
     @FXML private HistoryController historyController;
 
@@ -363,39 +363,31 @@ public final class MainController {
                 column("Start-up", w -> w.startupMillis() < 0 ? "–" : Format.decimal(w.startupMillis(), 1) + " ms")));
         workerTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         workerTable.setPlaceholder(new Label("Workers appear here while a run goes."));
-        workerTable.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (now != null) {
-                selectedWorkerId = now.id();
-            }
-        });
-        live.workerRows().addListener((ListChangeListener<WorkerSnapshot>) c -> {
-            // rows are replaced every sample: keep the chosen worker selected
-            for (int i = 0; i < workerTable.getItems().size(); i++) {
-                if (workerTable.getItems().get(i).id() == selectedWorkerId) {
-                    workerTable.getSelectionModel().select(i);
-                    return;
-                }
-            }
-        });
         killButton.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> live.getPhase() != RunPhase.RUNNING || workerTable.getSelectionModel().getSelectedItem() == null
                         || !WorkerControl.canKill(ctx.session().current()),
-                live.phaseProperty(), workerTable.getSelectionModel().selectedItemProperty()));
+                live.phaseProperty(), workerTable.getSelectionModel().selectedItemProperty(), live.workerRows()));
         killHint.setText(WorkerControl.hint());
     }
 
-    private static TableColumn<WorkerSnapshot, String> column(String title, Function<WorkerSnapshot, String> f) {
-        TableColumn<WorkerSnapshot, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
+    private static TableColumn<WorkerRow, String> column(String title, Function<WorkerSnapshot, String> f) {
+        TableColumn<WorkerRow, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> Bindings.createStringBinding(() -> f.apply(cd.getValue().getSnapshot()),
+                cd.getValue().snapshotProperty()));
         c.setSortable(false);
         return c;
     }
 
     @FXML
     private void onKillWorker() {
-        WorkerSnapshot w = workerTable.getSelectionModel().getSelectedItem();
-        if (w != null) {
-            ctx.session().onEngine("Killing worker " + w.label(), run -> WorkerControl.kill(run, w.id()));
+        WorkerRow row = workerTable.getSelectionModel().getSelectedItem();
+        if (row != null) {
+            WorkerSnapshot w = row.getSnapshot();
+            ctx.session().onEngine("Killing worker " + w.label(), run -> {
+                long pid = WorkerControl.kill(run, w);
+                javafx.application.Platform.runLater(() -> ctx.notifier().info("Worker killed",
+                        pid < 0 ? w.label() + " had no live process" : w.label() + " (PID " + pid + ") was killed; watch its slot restart"));
+            });
         }
     }
 

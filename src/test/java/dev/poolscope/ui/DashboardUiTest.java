@@ -199,6 +199,31 @@ class DashboardUiTest {
     }
 
     @Test
+    void processPool_workerTableShowsPids_andKillingAWorkerRestartsItsSlot(FxRobot robot) {
+        fx(() -> {
+            window.dashboard().form().poolProperty().set("process");
+            return null;
+        });
+        shortRun(robot, 2, 1_000_000);
+        fx(() -> window.dashboard().form().params().put("size", "30000"));
+        robot.type(KeyCode.F5);
+        waitUntil("process workers with PIDs", () -> live().getPhase() == RunPhase.RUNNING
+                && live().workerRows().stream().filter(w -> w.getSnapshot().pid() > 0).count() == 2);
+        robot.clickOn(robot.lookup(".tab-label").match(org.testfx.matcher.control.LabeledMatchers.hasText("Workers"))
+                .queryAs(javafx.scene.Node.class));
+        TableView<?> table = robot.lookup("#workerTable").queryAs(TableView.class);
+        robot.clickOn(robot.lookup("#workerTable .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        waitUntil("a selected worker", () -> table.getSelectionModel().getSelectedItem() != null);
+        Button kill = robot.lookup("#killButton").queryButton();
+        waitUntil("the kill button enabled", () -> !kill.isDisabled());
+        robot.clickOn(kill);
+        waitUntil("the slot restarted", () -> live().workerRows().stream().map(r -> r.getSnapshot()).anyMatch(w -> w.restarts() >= 1 && w.pid() > 0));
+        assertTrue(lastMessage().startsWith("Worker killed"), lastMessage());
+        robot.clickOn("#stopButton");
+        waitUntil("the run stopped", () -> live().getPhase() == RunPhase.STOPPED);
+    }
+
+    @Test
     void twoRuns_areComparedSideBySide(FxRobot robot) {
         shortRun(robot, 1, 80);
         runAndWaitForTheEnd(robot, KeyCode.F5);

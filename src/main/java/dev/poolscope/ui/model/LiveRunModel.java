@@ -55,9 +55,10 @@ public final class LiveRunModel {
     private final ReadOnlyStringWrapper outcomes = new ReadOnlyStringWrapper(this, "outcomes", "–");
     private final ReadOnlyStringWrapper insight = new ReadOnlyStringWrapper(this, "insight", "");
     private final ReadOnlyObjectWrapper<TimelineFrame> timeline = new ReadOnlyObjectWrapper<>(this, "timeline", TimelineFrame.EMPTY);
-    private final ObservableList<WorkerSnapshot> workerRows = FXCollections.observableArrayList();
+    private final ObservableList<WorkerRow> workerRows = FXCollections.observableArrayList();
+    private final java.util.Map<Integer, WorkerRow> rowById = new java.util.HashMap<>();
     private final ObservableList<XYChart.Data<String, Number>> histogram = FXCollections.observableArrayList();
-    private final ObservableList<WorkerSnapshot> workerView = FXCollections.unmodifiableObservableList(workerRows);
+    private final ObservableList<WorkerRow> workerView = FXCollections.unmodifiableObservableList(workerRows);
     private final ObservableList<XYChart.Data<String, Number>> histogramView = FXCollections.unmodifiableObservableList(histogram);
 
     private final SeriesBuffer queueDepth = new SeriesBuffer("queue depth", SERIES_CAPACITY);
@@ -91,6 +92,7 @@ public final class LiveRunModel {
         }
         histogram.clear();
         workerRows.clear();
+        rowById.clear();
         timeline.set(TimelineFrame.EMPTY);
         progress.set(0);
         done.set(0);
@@ -187,12 +189,31 @@ public final class LiveRunModel {
         if (current.isEmpty() && !workerRows.isEmpty()) {
             return; // the pool has shut down: keep the last workers and timeline in view
         }
-        workerRows.setAll(s.workers().size() <= MAX_WORKER_ROWS ? s.workers() : s.workers().subList(0, MAX_WORKER_ROWS));
+        updateRows(s.workers().size() <= MAX_WORKER_ROWS ? s.workers() : s.workers().subList(0, MAX_WORKER_ROWS));
         long now = s.elapsedNanos();
         for (TaskSpan span : s.spans()) {
             now = Math.max(now, Math.max(span.startNanos(), span.endNanos()));
         }
         timeline.set(new TimelineFrame(now, current.size() <= MAX_TIMELINE_ROWS ? current : current.subList(0, MAX_TIMELINE_ROWS), s.spans()));
+    }
+
+    private void updateRows(List<WorkerSnapshot> now) {
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (WorkerSnapshot w : now) {
+            seen.add(w.id());
+            WorkerRow row = rowById.get(w.id());
+            if (row == null) {
+                row = new WorkerRow(w);
+                rowById.put(w.id(), row);
+                workerRows.add(row);
+            } else {
+                row.update(w);
+            }
+        }
+        if (rowById.size() > seen.size()) {
+            workerRows.removeIf(r -> !seen.contains(r.id()));
+            rowById.keySet().retainAll(seen);
+        }
     }
 
     private String littles(MetricsSnapshot s, double t) {
@@ -307,7 +328,8 @@ public final class LiveRunModel {
     /** A one-sentence explanation of what the figures show, or empty. */
     public ReadOnlyStringProperty insightProperty() { return insight.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<TimelineFrame> timelineProperty() { return timeline.getReadOnlyProperty(); }
-    public ObservableList<WorkerSnapshot> workerRows() { return workerView; }
+    /** The worker table's rows: stable per worker id, updated in place. */
+    public ObservableList<WorkerRow> workerRows() { return workerView; }
     /** Latency histogram bars, labelled by bucket upper bound. */
     public ObservableList<XYChart.Data<String, Number>> histogram() { return histogramView; }
     public SeriesBuffer queueDepth() { return queueDepth; }
