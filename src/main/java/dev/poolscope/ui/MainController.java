@@ -147,8 +147,14 @@ public final class MainController {
         BooleanBinding busy = busy();
         poolBox.getItems().setAll(form.pools().names());
         poolBox.valueProperty().bindBidirectional(form.poolProperty());
-        poolBox.setTooltip(new Tooltip(String.join("\n", form.pools().kinds().stream()
-                .map(k -> k.name() + ": " + k.description()).toList())));
+        poolBox.setCellFactory(lv -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String name, boolean empty) {
+                super.updateItem(name, empty);
+                setText(empty || name == null ? null
+                        : name + "  —  " + form.pools().find(name).map(k -> k.description()).orElse(""));
+            }
+        });
 
         SpinnerValueFactory.IntegerSpinnerValueFactory factory =
                 new SpinnerValueFactory.IntegerSpinnerValueFactory(1, Math.max(1, form.maxWorkersProperty().get()), form.workersProperty().get());

@@ -74,6 +74,8 @@ public final class LiveRunModel {
     private double lastQueue = -1;
     private long lastRan;
     private double lastRanT;
+    private long lastWorkerCpu = -1;
+    private double lastRanTForCpu;
     private long snapshots;
     private long lastSequence = -1;
 
@@ -103,6 +105,8 @@ public final class LiveRunModel {
         lastQueue = -1;
         lastRan = 0;
         lastRanT = 0;
+        lastWorkerCpu = -1;
+        lastRanTForCpu = 0;
         snapshots = 0;
         lastSequence = -1;
         for (ReadOnlyStringWrapper w : List.of(throughput, latency, service, cpu, workers, littlesLaw, outcomes)) {
@@ -171,7 +175,11 @@ public final class LiveRunModel {
         latency.set(Format.nanos(lat.p50()) + " / " + Format.nanos(lat.p99()));
         Percentiles svc = s.service().count() > 0 ? s.service() : s.totalService();
         service.set(Format.nanos(svc.mean()) + " avg per task");
-        cpu.set(s.processCpuFraction() < 0 ? "–" : Format.percent(s.processCpuFraction()) + " of " + cores + " cores");
+        // worker processes (process pools) report their own CPU time; add it to this JVM's
+        double workersCpu = workerCpuFraction(s, t);
+        double totalCpu = s.processCpuFraction() < 0 ? -1 : Math.min(1, s.processCpuFraction() + Math.max(0, workersCpu));
+        cpu.set(totalCpu < 0 ? "–" : Format.percent(totalCpu) + " of " + cores + " cores"
+                + (workersCpu >= 0 ? "\n(this JVM " + Format.percent(s.processCpuFraction()) + ", workers " + Format.percent(workersCpu) + ")" : ""));
         workers.set(s.activeWorkers() + " busy of " + s.poolSize() + (s.liveWorkers() != s.poolSize() ? " (" + s.liveWorkers() + " live)" : ""));
         outcomes.set(Format.count(s.counts().succeeded()) + " ok · " + Format.count(s.counts().failed()) + " failed · "
                 + Format.count(s.counts().rejected()) + " rejected · " + Format.count(s.counts().timedOut()) + " timed out"
@@ -183,7 +191,7 @@ public final class LiveRunModel {
         lastT = t;
         lastQueue = q;
         littlesLaw.set(littles(s, t));
-        insight.set(insight(s));
+        insight.set(insight(s, totalCpu));
         updateHistogram(s.latencyHistogram());
         List<WorkerSnapshot> current = s.workers().stream().filter(w -> w.state() != WorkerState.RETIRED).toList();
         if (current.isEmpty() && !workerRows.isEmpty()) {
@@ -195,6 +203,26 @@ public final class LiveRunModel {
             now = Math.max(now, Math.max(span.startNanos(), span.endNanos()));
         }
         timeline.set(new TimelineFrame(now, current.size() <= MAX_TIMELINE_ROWS ? current : current.subList(0, MAX_TIMELINE_ROWS), s.spans()));
+    }
+
+    /** CPU of worker processes since the last snapshot shown, as a fraction of all cores, or -1 if the workers are threads. */
+    private double workerCpuFraction(MetricsSnapshot s, double t) {
+        long sum = 0;
+        boolean any = false;
+        for (WorkerSnapshot w : s.workers()) {
+            if (w.cpuNanos() >= 0) {
+                sum += w.cpuNanos();
+                any = true;
+            }
+        }
+        if (!any) {
+            return -1;
+        }
+        double dt = t - lastRanTForCpu;
+        double f = lastWorkerCpu < 0 || dt <= 0 ? 0 : Math.max(0, (sum - lastWorkerCpu) / 1e9 / dt / cores);
+        lastWorkerCpu = sum;
+        lastRanTForCpu = t;
+        return Math.min(1, f);
     }
 
     private void updateRows(List<WorkerSnapshot> now) {
@@ -229,8 +257,7 @@ public final class LiveRunModel {
                 + " = " + Format.decimal(lw, 1) + note;
     }
 
-    private String insight(MetricsSnapshot s) {
-        double c = s.processCpuFraction();
+    private String insight(MetricsSnapshot s, double c) {
         if (c < 0) {
             return "";
         }

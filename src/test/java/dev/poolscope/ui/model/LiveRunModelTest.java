@@ -49,6 +49,25 @@ class LiveRunModelTest {
     }
 
     @Test
+    void workerProcessCpu_isAddedToThisJvms() {
+        model.begin(RunSpec.of("process", 2, WorkloadSpec.of("cpu"), 100));
+        for (int i = 0; i < 3; i++) {
+            MetricsSnapshot base = snapshot(i, 10L * i, 50, 0.05, 2);
+            var workers = List.of(
+                    new dev.poolscope.metrics.WorkerSnapshot(0, "process-0", dev.poolscope.metrics.WorkerState.BUSY, 1, i, 0, 100, i * 100_000_000L, 50_000_000, 30),
+                    new dev.poolscope.metrics.WorkerSnapshot(1, "process-1", dev.poolscope.metrics.WorkerState.BUSY, 1, i, 0, 101, i * 100_000_000L, 50_000_000, 30));
+            model.apply(new MetricsSnapshot(base.sequence(), base.elapsedNanos(), base.intervalNanos(), 2, 2, 2, 50, base.counts(),
+                    10, 100, base.latency(), base.waitTime(), base.service(), base.totalLatency(), base.totalWait(),
+                    base.totalService(), base.latencyHistogram(), 0.05, workers, List.of()));
+        }
+        // each worker used 100 ms of CPU per 100 ms: both cores busy, this JVM 5 %
+        assertTrue(model.cpuProperty().get().startsWith("100% of 2 cores"), model.cpuProperty().get());
+        assertTrue(model.cpuProperty().get().contains("workers 100%"), model.cpuProperty().get());
+        assertTrue(model.insightProperty().get().startsWith("CPU is saturated"), model.insightProperty().get());
+        assertEquals(2, model.workerRows().size());
+    }
+
+    @Test
     void seriesBuffer_staysBounded_andKeepsTheNewestPoint() {
         SeriesBuffer b = new SeriesBuffer("x", 100);
         for (int i = 0; i < 10_000; i++) {
