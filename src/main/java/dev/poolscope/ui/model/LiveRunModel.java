@@ -76,6 +76,7 @@ public final class LiveRunModel {
     private double lastRanT;
     private long lastWorkerCpu = -1;
     private double lastRanTForCpu;
+    private double lastWorkerFraction;
     private long snapshots;
     private long lastSequence = -1;
 
@@ -107,6 +108,7 @@ public final class LiveRunModel {
         lastRanT = 0;
         lastWorkerCpu = -1;
         lastRanTForCpu = 0;
+        lastWorkerFraction = 0;
         snapshots = 0;
         lastSequence = -1;
         for (ReadOnlyStringWrapper w : List.of(throughput, latency, service, cpu, workers, littlesLaw, outcomes)) {
@@ -218,11 +220,20 @@ public final class LiveRunModel {
         if (!any) {
             return -1;
         }
-        double dt = t - lastRanTForCpu;
-        double f = lastWorkerCpu < 0 || dt <= 0 ? 0 : Math.max(0, (sum - lastWorkerCpu) / 1e9 / dt / cores);
-        lastWorkerCpu = sum;
-        lastRanTForCpu = t;
-        return Math.min(1, f);
+        // worker processes report CPU time now and then, not every sample: rate over the time since it last moved
+        if (lastWorkerCpu < 0) {
+            lastWorkerCpu = sum;
+            lastRanTForCpu = t;
+            return 0;
+        }
+        if (sum != lastWorkerCpu && t > lastRanTForCpu) {
+            lastWorkerFraction = Math.min(1, Math.max(0, (sum - lastWorkerCpu) / 1e9 / (t - lastRanTForCpu) / cores));
+            lastWorkerCpu = sum;
+            lastRanTForCpu = t;
+        } else if (t - lastRanTForCpu > 3) {
+            lastWorkerFraction = 0; // no report for a while: the workers are idle or gone
+        }
+        return lastWorkerFraction;
     }
 
     private void updateRows(List<WorkerSnapshot> now) {
