@@ -184,6 +184,7 @@ public final class Run implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             end = RunState.STOPPED;
+            Thread.interrupted(); // the stop request interrupted us; now wait for the pool in peace
             try {
                 pool.shutdownNow();
                 if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
@@ -242,8 +243,8 @@ public final class Run implements AutoCloseable {
 
     private void finish(RunState end, long wall, long cpu, List<String> notes) {
         try {
-            MetricsSnapshot last = sampler.finalSample();
             sampler.close();
+            MetricsSnapshot last = sampler.finalSample();
             notes.addAll(pool.notes());
             long requested = spec.tasks();
             if (end == RunState.STOPPED && submittedByDriver < requested) {

@@ -25,19 +25,19 @@ final class PaddedCounter extends PaddedCounterRhs {
         }
     }
 
-    /** Adds one. */
-    void increment() {
-        VALUE.getAndAdd(this, 1L);
+    /** Adds one and returns the count before. */
+    long getAndIncrement() {
+        return (long) VALUE.getAndAdd(this, 1L);
     }
 
     /** The current count. */
-    long sum() {
+    long get() {
         return (long) VALUE.getVolatile(this);
     }
 
     @Override
     public String toString() {
-        return Long.toString(sum());
+        return Long.toString(get());
     }
 }
 

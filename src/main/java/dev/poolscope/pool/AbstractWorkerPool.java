@@ -20,7 +20,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The skeleton every pool kind shares: wraps each task in an
@@ -47,11 +46,13 @@ public abstract class AbstractWorkerPool extends AbstractExecutorService impleme
     protected final PoolMetrics metrics;
     private final int maxWorkers;
     private final TaskBoard board = new TaskBoard();
-    private final AtomicLong ids = new AtomicLong();
     private final long timeoutNanos;
     private final ScheduledThreadPoolExecutor timer;
     private volatile WorkerRecorder callerRecorder;
+    private final java.util.concurrent.atomic.LongAdder overruns = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAccumulator maxOverrun = new java.util.concurrent.atomic.LongAccumulator(Math::max, 0);
     private volatile boolean stoppedNow;
+    private final java.util.concurrent.atomic.AtomicInteger stopping = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
      * @param kind the registry name
@@ -136,9 +137,8 @@ public abstract class AbstractWorkerPool extends AbstractExecutorService impleme
             t = (ObservedTask<?>) newTaskFor(command, null);
         }
         t.submitted = true;
-        t.id = ids.getAndIncrement();
+        t.id = metrics.taskSubmitted();
         t.submitNanos = System.nanoTime();
-        metrics.taskSubmitted();
         if (isShutdown()) {
             throw rejected(t, "pool '" + kind + "' is shut down");
         }
@@ -158,8 +158,12 @@ public abstract class AbstractWorkerPool extends AbstractExecutorService impleme
     protected void onTaskEnded(ObservedTask<?> task) {
     }
 
-    final void taskEnded(ObservedTask<?> task, Outcome outcome, Throwable cause) {
-        metrics.taskCompleted(outcome, cause);
+    final void taskEnded(ObservedTask<?> task, Outcome outcome, Throwable cause, WorkerRecorder decidedOn) {
+        if (decidedOn != null) {
+            decidedOn.taskCompleted(outcome, cause);
+        } else {
+            metrics.taskCompleted(outcome, cause);
+        }
         onTaskEnded(task);
     }
 
@@ -227,6 +231,34 @@ public abstract class AbstractWorkerPool extends AbstractExecutorService impleme
         return r;
     }
 
+    /**
+     * Called by a timed-out task when its body finally returns: if it ran well
+     * past the limit, it ignored interruption and kept its worker busy.
+     */
+    final void timeoutOverrun(long ranNanos) {
+        long over = ranNanos - timeoutNanos;
+        if (over > TimeUnit.MILLISECONDS.toNanos(20)) {
+            overruns.increment();
+            maxOverrun.accumulate(over);
+        }
+    }
+
+    @Override
+    public List<String> notes() {
+        long n = overruns.sum();
+        if (n == 0) {
+            return List.of();
+        }
+        return List.of(n + " timed-out task(s) ignored interruption and kept a worker busy for up to "
+                + TimeUnit.NANOSECONDS.toMillis(maxOverrun.get()) + " ms past the deadline: pool '" + kind
+                + "' cannot stop a thread that does not respond to interruption (the process pool can)");
+    }
+
+    /** True if tasks have a timeout. */
+    final boolean hasTimeout() {
+        return timer != null;
+    }
+
     final ScheduledFuture<?> armTimeout(ObservedTask<?> task) {
         if (timer == null) {
             return null;
@@ -246,6 +278,44 @@ public abstract class AbstractWorkerPool extends AbstractExecutorService impleme
     /** Records that {@code shutdownNow} has begun. */
     protected final void markStoppedNow() {
         stoppedNow = true;
+    }
+
+    /**
+     * Runs a kind's {@code shutdownNow} steps and cancels the tasks they return,
+     * counting the whole as one stop in progress: {@link #stopsFinished()} is
+     * false meanwhile, so the pool does not report termination before every
+     * drained task has been cancelled (and counted).
+     */
+    protected final List<Runnable> stopNowAndCancel(java.util.function.Supplier<List<Runnable>> stop) {
+        markStoppedNow();
+        stopping.incrementAndGet();
+        try {
+            return cancelAll(stop.get());
+        } finally {
+            synchronized (stopping) {
+                stopping.decrementAndGet();
+                stopping.notifyAll();
+            }
+        }
+    }
+
+    /** True when no {@link #stopNowAndCancel} is in progress. */
+    protected final boolean stopsFinished() {
+        return stopping.get() == 0;
+    }
+
+    /** Waits until no stop is in progress or the deadline ({@link System#nanoTime()}) passes. */
+    protected final boolean awaitStops(long deadlineNanos) throws InterruptedException {
+        synchronized (stopping) {
+            while (stopping.get() != 0) {
+                long left = deadlineNanos - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(stopping, left);
+            }
+        }
+        return true;
     }
 
     /** Cancels every task in the list (those {@code shutdownNow} returns). */

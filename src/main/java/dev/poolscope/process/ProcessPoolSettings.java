@@ -63,7 +63,7 @@ public record ProcessPoolSettings(int pipelineDepth, Duration pipelineBelow, Dur
 
     /** The defaults. */
     public static ProcessPoolSettings defaults() {
-        return new ProcessPoolSettings(3, Duration.ofMillis(1), Duration.ofMillis(250), Duration.ofSeconds(5),
+        return new ProcessPoolSettings(8, Duration.ofMillis(1), Duration.ofMillis(250), Duration.ofSeconds(5),
                 Duration.ofSeconds(30), 3, TUNED_JVM_OPTIONS, true, List.of(), 200);
     }
 

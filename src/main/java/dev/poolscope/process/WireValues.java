@@ -84,9 +84,28 @@ final class WireValues {
      * @throws InvalidClassException if the filter refuses a class
      */
     static Object deserialize(byte[] data, ObjectInputFilter filter) throws IOException, ClassNotFoundException {
+        String[] refused = new String[1];
+        ObjectInputFilter recording = info -> {
+            ObjectInputFilter.Status st = filter.checkInput(info);
+            if (st == ObjectInputFilter.Status.REJECTED && refused[0] == null) {
+                refused[0] = info.serialClass() != null ? info.serialClass().getName()
+                        : "a stream limit (depth " + info.depth() + ", references " + info.references()
+                        + ", bytes " + info.streamBytes() + ")";
+            }
+            return st;
+        };
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(data))) {
-            in.setObjectInputFilter(filter);
+            in.setObjectInputFilter(recording);
             return in.readObject();
+        } catch (InvalidClassException e) {
+            if (refused[0] == null) {
+                throw e;
+            }
+            InvalidClassException named = new InvalidClassException(refused[0],
+                    "refused by the serialization allow-list; allow it with the system property "
+                            + SerialFilter.PROPERTY + " or ProcessPoolSettings.serialFilterPatterns");
+            named.initCause(e);
+            throw named;
         }
     }
 }
