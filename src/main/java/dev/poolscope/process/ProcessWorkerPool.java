@@ -160,6 +160,8 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
         boolean closing;
         boolean recycling;
         boolean dead;
+        /** Frames written to the buffer but not yet flushed to the worker. */
+        int unflushed;
         /** The running task was already settled (timed out): every task still held never started. */
         boolean headGone;
 
@@ -442,7 +444,6 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
      * no longer needed. Completions it cannot do under the lock go to {@code after}.
      */
     private void pump(List<Runnable> after) {
-        List<WorkerProcess> touched = null;
         while (!queue.isEmpty()) {
             WorkerProcess p = pick();
             if (p == null) {
@@ -456,12 +457,7 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
                 queue.addFirst(j);
                 continue;
             }
-            if (touched == null) {
-                touched = new ArrayList<>(2);
-            }
-            if (!touched.contains(p)) {
-                touched.add(p);
-            }
+            p.unflushed++;
             p.inFlight.addLast(j);
             p.sent++;
             if (p.inFlight.size() == 1) {
@@ -473,8 +469,12 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
             }
             showState(p.slot);
         }
-        if (touched != null) {
-            for (WorkerProcess p : touched) {
+        // Flush where the worker would otherwise run dry: while it still holds two
+        // sent tasks, further ones wait in the buffer and go out together at its next reply.
+        for (Slot s : slots) {
+            WorkerProcess p = s.proc;
+            if (p != null && p.unflushed > 0 && p.inFlight.size() - p.unflushed < 2) {
+                p.unflushed = 0;
                 try {
                     p.out.flush();
                 } catch (IOException e) {
@@ -1355,6 +1355,38 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
             ArrayList<R> out = new ArrayList<>(items.size());
             for (T item : items) {
                 out.add(fn.apply(item));
+            }
+            return out;
+        }
+
+        /** Sends a chunk of Integers as an int[] (much cheaper to serialize than Integer objects). */
+        private Object writeReplace() {
+            int[] ints = PackedInts.pack(items);
+            return ints == null ? this : new PackedChunk<>(fn, ints);
+        }
+    }
+
+    /** The serialized form of a chunk of Integers. */
+    private record PackedChunk<R>(TaskFunction<?, ?> fn, int[] ints) implements Serializable {
+        @SuppressWarnings("unchecked")
+        private Object readResolve() {
+            ArrayList<Object> items = new ArrayList<>(ints.length);
+            for (int v : ints) {
+                items.add(v);
+            }
+            return new ChunkTask<>((TaskFunction<Object, Object>) fn, items);
+        }
+    }
+
+    /** Packs a list of Integers (no nulls) into an int[], or returns null. */
+    private static final class PackedInts {
+        static int[] pack(List<?> items) {
+            int[] out = new int[items.size()];
+            for (int i = 0; i < out.length; i++) {
+                if (!(items.get(i) instanceof Integer v)) {
+                    return null;
+                }
+                out[i] = v;
             }
             return out;
         }
