@@ -622,8 +622,8 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
             Reaper.add(process);
             s.recorder.setProcessFigures(p.pid, -1, -1, -1);
             s.show(WorkerState.STARTING);
-            if (stoppedNow()) {
-                p.killReason = "pool shut down now";
+            if (stoppedNow() || s.retired) {
+                p.killReason = stoppedNow() ? "pool shut down now" : "retired while starting (pool shrank)";
                 process.destroyForcibly();
             }
         } finally {
