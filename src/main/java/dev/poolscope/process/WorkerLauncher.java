@@ -98,6 +98,7 @@ final class WorkerLauncher {
             if (exitCode == 0 && Files.isRegularFile(tmp) && Files.size(tmp) > 0) {
                 Files.move(tmp, Path.of(cdsArchive), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
                         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                removeStaleArchives(Path.of(cdsArchive));
             } else {
                 Files.deleteIfExists(tmp);
             }
@@ -107,6 +108,22 @@ final class WorkerLauncher {
             } catch (IOException ignored) {
                 // best effort
             }
+        }
+    }
+
+    /** Deletes other workers' archives (for older builds of the class path) not touched for a day. */
+    private static void removeStaleArchives(Path keep) {
+        long dayAgo = System.currentTimeMillis() - 86_400_000L;
+        try (var files = Files.list(keep.getParent())) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                if (!f.equals(keep) && name.startsWith("worker-") && name.endsWith(".jsa")
+                        && Files.getLastModifiedTime(f).toMillis() < dayAgo) {
+                    Files.deleteIfExists(f); // a JVM still mapping it keeps its copy
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // best effort
         }
     }
 
