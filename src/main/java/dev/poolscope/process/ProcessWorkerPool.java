@@ -669,26 +669,34 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
      * log. Returns false if the worker reported that its initializer failed.
      */
     private boolean handshake(WorkerProcess p, java.io.DataInputStream in, FrameBuffer b) throws IOException {
-        byte[] seen = new byte[4096 + 9];
+        // bytes reach the log 9 behind the input, so the frame header is never logged
+        byte[] lag = new byte[9];
         int n = 0;
         long window = 0; // the last 9 bytes: length (4), type (1), magic (4)
+        StringBuilder line = new StringBuilder();
         while (true) {
             int c = in.read();
             if (c < 0) {
-                p.log.addBytes(seen, 0, Math.min(n, seen.length));
+                for (int i = Math.max(0, n - 9); i < n; i++) {
+                    junk(p, line, lag[i % 9]);
+                }
+                if (!line.isEmpty()) {
+                    p.log.add(line.toString());
+                }
                 throw new java.io.EOFException();
             }
-            window = (window << 8) | c;
-            if (n < seen.length) {
-                seen[n] = (byte) c;
+            if (n >= 9) {
+                junk(p, line, lag[n % 9]);
             }
+            lag[n % 9] = (byte) c;
+            window = (window << 8) | c;
             n++;
             if (n >= 9 && (int) window == Frames.MAGIC) {
                 break;
             }
         }
-        if (n > 9) {
-            p.log.addBytes(seen, 0, Math.min(n - 9, seen.length));
+        if (!line.isEmpty()) {
+            p.log.add(line.toString());
         }
         int type = (int) (window >>> 32) & 0xff;
         int version = in.readInt();
@@ -702,8 +710,8 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
             }
             byte[] text = new byte[len];
             in.readFully(text);
-            for (String line : new String(text, java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
-                p.log.add(line);
+            for (String l : new String(text, java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                p.log.add(l);
             }
             p.killReason = "its initializer failed";
             return false;
@@ -735,6 +743,17 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
             after.forEach(Runnable::run);
         }
         return true;
+    }
+
+    /** One byte a worker wrote to standard output before its handshake: goes to its log, a line at a time. */
+    private static void junk(WorkerProcess p, StringBuilder line, byte b) {
+        char c = (char) (b & 0xff);
+        if (c == '\n') {
+            p.log.add(line.toString());
+            line.setLength(0);
+        } else if (line.length() < LogTail.MAX_LINE) {
+            line.append(c >= 0x20 && c < 0x7f || c == '\t' ? c : '?');
+        }
     }
 
     private static <T> void keep(List<T> list, T value) {

@@ -38,7 +38,9 @@ final class WorkerLauncher {
         if (!filter.isEmpty()) {
             cmd.add("-D" + SerialFilter.PROPERTY + "=" + String.join(";", filter));
         }
-        cmd.addAll(workerJvmOptions);
+        for (String option : workerJvmOptions) {
+            cmd.add(toStderr(option));
+        }
         cmd.add("-cp");
         cmd.add(classPath);
         cmd.add(WorkerMain.class.getName());
@@ -50,6 +52,25 @@ final class WorkerLauncher {
     private final java.util.concurrent.atomic.AtomicBoolean archiveClaimed = new java.util.concurrent.atomic.AtomicBoolean();
     private final long heartbeatMillis;
     private final String initializer;
+
+    /**
+     * Rewrites JVM logging options that would print to standard output (the
+     * protocol channel) so they print to standard error (the worker's log):
+     * {@code -verbose:gc} and {@code -Xlog[:what]} without an output.
+     */
+    static String toStderr(String option) {
+        if (option.equals("-verbose:gc")) {
+            return "-Xlog:gc:stderr";
+        }
+        if (option.equals("-Xlog")) {
+            return "-Xlog:all=info:stderr";
+        }
+        if (option.startsWith("-Xlog:") && !option.startsWith("-Xlog:disable")
+                && option.chars().filter(c -> c == ':').count() == 1) {
+            return option + ":stderr";
+        }
+        return option;
+    }
 
     /** The command without the per-worker arguments. */
     List<String> command() {
