@@ -204,6 +204,7 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
     private volatile boolean terminated;
     private WorkerStartException startFailure;
     private int consecutiveStartFailures;
+    private long cancelledWhileRunning;
 
     /** Creates the pool with default settings and waits until every worker is ready. */
     public ProcessWorkerPool(PoolConfig config) {
@@ -817,6 +818,9 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
             Slot s = p.slot;
             ObservedTask<?> t = head.task();
             Outcome o = t.isDone() ? t.outcome() : failure == null ? Outcome.SUCCEEDED : Outcome.FAILED;
+            if (t.isCancelled()) {
+                cancelledWhileRunning++; // the worker ran it to the end anyway; the result is dropped
+            }
             s.recorder.taskFinished(t.id(), t.submitNanos(), p.headSince, now, o);
             s.tasks++;
             s.avgServiceNanos = s.avgServiceNanos == 0 ? service : 0.8 * s.avgServiceNanos + 0.2 * service;
@@ -1342,6 +1346,17 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
         }
         if (timeoutNanos > 0) {
             notes.add("a task past its timeout is stopped by killing its worker process, which is then replaced");
+        }
+        long cancelled;
+        lock.lock();
+        try {
+            cancelled = cancelledWhileRunning;
+        } finally {
+            lock.unlock();
+        }
+        if (cancelled > 0) {
+            notes.add(cancelled + " task(s) were cancelled after their worker had started them: the worker ran them"
+                    + " to the end and their results were dropped (only a task timeout stops a task in its worker)");
         }
         return notes;
     }
