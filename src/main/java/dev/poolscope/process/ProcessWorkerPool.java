@@ -411,8 +411,11 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
 
     // ------------------------------------------------------------------ dispatching (under the lock)
 
-    /** Tasks a worker may hold now: pipelined while its tasks are short. */
+    /** Tasks a worker may hold now: pipelined while its tasks are short (average service time, recent tasks weigh most). */
     private int depth(Slot s) {
+        if (s.avgServiceNanos == 0) {
+            return Math.min(2, settings.pipelineDepth()); // no task timed yet: do not pile work on one worker
+        }
         return s.avgServiceNanos > settings.pipelineBelow().toNanos() ? 1 : settings.pipelineDepth();
     }
 
