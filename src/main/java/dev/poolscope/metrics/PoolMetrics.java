@@ -29,8 +29,7 @@ public final class PoolMetrics implements PoolRecorder {
     public static final int SPANS_PER_WORKER = 64;
 
     private final long originNanos;
-    /** Written by every submitter per task: padded so it shares no cache line with what workers touch. */
-    private final PaddedCounter submitted = new PaddedCounter();
+    private final java.util.concurrent.atomic.AtomicLong submitted = new java.util.concurrent.atomic.AtomicLong();
     private final LongAdder[] outcomes = new LongAdder[Outcome.values().length];
     private final ErrorTable errors = new ErrorTable();
     private final CopyOnWriteArrayList<Worker> workers = new CopyOnWriteArrayList<>();
