@@ -1,0 +1,75 @@
+package dev.poolscope.tuning;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What a sweep found: its points, the fitted models per pool kind, and the
+ * recommended worker count per kind with a sentence saying why.
+ *
+ * @param spec the sweep that ran
+ * @param points measured points, by pool kind in the spec's order, then by worker count
+ * @param fits Amdahl and USL fits per kind (kinds with fewer than two counts have none)
+ * @param recommendations per kind, in the spec's order
+ * @param cancelled true if the sweep was cancelled; the points are those measured so far
+ * @param cores the core count of the machine the sweep ran on
+ */
+public record SweepResult(SweepSpec spec, List<SweepPoint> points, List<ScalabilityFit> fits,
+                          Map<String, Recommendation> recommendations, boolean cancelled, int cores) {
+
+    public SweepResult {
+        points = List.copyOf(points);
+        fits = List.copyOf(fits);
+        recommendations = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(recommendations));
+    }
+
+    /**
+     * Fits the models and makes the recommendations for some points.
+     *
+     * @param points any points of the spec's kinds (partial during a sweep)
+     */
+    public static SweepResult analyse(SweepSpec spec, List<SweepPoint> points, boolean cancelled, int cores) {
+        List<SweepPoint> ordered = new ArrayList<>();
+        List<ScalabilityFit> fits = new ArrayList<>();
+        Map<String, Recommendation> recs = new LinkedHashMap<>();
+        for (String pool : spec.pools()) {
+            List<SweepPoint> mine = points.stream().filter(p -> p.pool().equals(pool))
+                    .sorted(Comparator.comparingInt(SweepPoint::workers)).toList();
+            if (mine.isEmpty()) {
+                continue;
+            }
+            ordered.addAll(mine);
+            ScalabilityFit usl = null;
+            if (mine.size() >= 2) {
+                List<ScalabilityFitter.Observation> obs = mine.stream()
+                        .map(p -> new ScalabilityFitter.Observation(p.workers(), p.throughputPerSecond())).toList();
+                fits.add(ScalabilityFitter.fit(pool, ScalabilityModel.AMDAHL, obs));
+                usl = ScalabilityFitter.fit(pool, ScalabilityModel.USL, obs);
+                fits.add(usl);
+            }
+            recs.put(pool, Recommender.recommend(pool, mine, spec.p99Target(), usl, cores));
+        }
+        return new SweepResult(spec, ordered, fits, recs, cancelled, cores);
+    }
+
+    /** The recommended count per kind. */
+    public Map<String, Integer> recommendedWorkers() {
+        return recommendations.values().stream().collect(Collectors.toMap(Recommendation::pool,
+                Recommendation::workers, (a, b) -> a, LinkedHashMap::new));
+    }
+
+    /** The recommendations' sentences, one after another. */
+    public String explanation() {
+        String s = recommendations.values().stream().map(Recommendation::explanation).collect(Collectors.joining(" "));
+        return cancelled ? "Cancelled after " + points.size() + " points; from those: " + s : s;
+    }
+
+    /** The fit of one model for one kind, if made. */
+    public java.util.Optional<ScalabilityFit> fit(String pool, ScalabilityModel model) {
+        return fits.stream().filter(f -> f.pool().equals(pool) && f.model() == model).findFirst();
+    }
+}
