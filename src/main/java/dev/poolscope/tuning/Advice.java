@@ -25,7 +25,9 @@ import java.util.Locale;
  *     tasks compute; far below means they mostly wait (I/O, sleeps, locks). The JVM's
  *     CPU time includes the engine's own threads, and for process pools excludes the
  *     workers' JVMs, so the CPU rules are skipped there.</li>
- * <li><em>cores used</em>: CPU time / wall time.</li>
+ * <li><em>cores used</em>: CPU time / wall time; at 85% of the cores or more the CPU is
+ *     saturated. (With more workers than cores the busy time stretches, so the CPU share
+ *     is only read when the CPU is not saturated.)</li>
  * </ul>
  * Pure computation over the report.
  */
@@ -81,18 +83,20 @@ public final class Advice {
 
         if (!processes && ran > 0 && busy > 0) {
             String share = percent(Math.min(cpuShare, 1));
-            if (cpuShare >= 0.7 && workers > cores) {
-                out.add(new Suggestion("more workers than cores", "CPU share of busy time; workers vs cores",
-                        share + "; " + workers + " vs " + cores,
-                        "The tasks are CPU-bound (CPU time was " + share + " of the workers' busy time) and " + workers
-                                + " workers share " + cores + " cores: workers beyond " + cores
+            String used = String.format(Locale.ROOT, "%.1f of %d", coresUsed, cores);
+            boolean saturated = coresUsed >= 0.85 * cores;
+            if (saturated && workers > cores) {
+                out.add(new Suggestion("more workers than cores", "cores used; workers vs cores",
+                        used + "; " + workers + " vs " + cores,
+                        "The CPU was saturated (" + used + " cores busy on average) with " + workers
+                                + " workers on " + cores + " cores: for CPU-bound tasks, workers beyond " + cores
                                 + " only add queueing and switching, so try " + cores + "."));
-            } else if (cpuShare >= 0.7 && workers < cores) {
-                out.add(new Suggestion("idle cores", "cores used", String.format(Locale.ROOT, "%.1f of %d", coresUsed, cores),
-                        "The tasks are CPU-bound (CPU " + share + " of busy time) but " + workers + " workers kept only "
-                                + String.format(Locale.ROOT, "%.1f", coresUsed) + " of " + cores
+            } else if (!saturated && cpuShare >= 0.7 && workers < cores) {
+                out.add(new Suggestion("idle cores", "cores used; CPU share of busy time", used + "; " + share,
+                        "The tasks are CPU-bound (CPU time was " + share + " of the workers' busy time) but " + workers
+                                + (workers == 1 ? " worker" : " workers") + " kept only " + used
                                 + " cores busy; up to " + cores + " workers would raise throughput."));
-            } else if (cpuShare < 0.3 && r.waitTime().mean() > r.service().mean()) {
+            } else if (!saturated && cpuShare < 0.3 && r.waitTime().mean() > r.service().mean()) {
                 int suggested = (int) Math.min(Math.max(workers * 2L, Math.ceil(cores / Math.max(cpuShare, 0.01))), 10_000);
                 out.add(new Suggestion("I/O-bound and queued", "CPU share of busy time; mean wait vs mean service",
                         share + "; " + millis(r.waitTime().mean()) + " vs " + millis(r.service().mean()),
