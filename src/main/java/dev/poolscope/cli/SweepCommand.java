@@ -177,13 +177,14 @@ public final class SweepCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "PoolScope sweep: %s, %d tasks per run, %d repetition%s per point, %d cores%s%n",
                 s.base().workload(), s.base().tasks(), s.repetitions(), s.repetitions() == 1 ? "" : "s", r.cores(),
                 r.cancelled() ? " -- cancelled" : "");
-        out.printf(Locale.ROOT, "  %-10s %7s %12s %11s %11s %7s%n", "pool", "workers", "tasks/s", "p50", "p99", "spread");
+        out.printf(Locale.ROOT, "  %-10s %7s %12s %11s %11s %7s %7s%n", "pool", "workers", "tasks/s", "p50", "p99", "spread", "others");
         for (SweepPoint p : r.points()) {
             Recommendation rec = r.recommendations().get(p.pool());
             boolean chosen = rec != null && rec.workers() == p.workers();
-            out.printf(Locale.ROOT, "%s %-10s %7d %12.1f %11s %11s %6.0f%%%n", chosen ? "*" : " ", p.pool(), p.workers(),
+            out.printf(Locale.ROOT, "%s %-10s %7d %12.1f %11s %11s %6.0f%% %7s%n", chosen ? "*" : " ", p.pool(), p.workers(),
                     p.throughputPerSecond(), RunCommand.fmt((long) (p.p50Micros() * 1000)),
-                    RunCommand.fmt((long) (p.p99Micros() * 1000)), p.relativeSpread() * 100);
+                    RunCommand.fmt((long) (p.p99Micros() * 1000)), p.relativeSpread() * 100,
+                    Double.isNaN(p.backgroundCores()) ? "-" : String.format(Locale.ROOT, "%.2f", p.backgroundCores()));
         }
         if (!r.fits().isEmpty()) {
             out.println();
@@ -199,6 +200,11 @@ public final class SweepCommand implements Callable<Integer> {
         for (Recommendation rec : r.recommendations().values()) {
             out.println("  " + rec.explanation());
         }
+        if (r.backgroundCores() >= SweepResult.BUSY_MACHINE_CORES) {
+            out.printf(Locale.ROOT, "  Note: other processes kept about %.1f of the %d cores busy during the runs ('others' column);"
+                    + " the figures describe a shared machine.%n", r.backgroundCores(), r.cores());
+        }
+        out.println("  ('spread' is how far a point's repetitions differed: (max - min) / median.)");
     }
 
     /** One line per run on stderr. */

@@ -77,10 +77,10 @@ public final class Recommender {
         double threshold = best.throughputPerSecond() * (1 - tolerance);
         SweepPoint chosen = sorted.stream().filter(p -> p.throughputPerSecond() >= threshold).findFirst().orElse(best);
         StringBuilder s = new StringBuilder(pool).append(": ").append(workers(chosen.workers()));
-        if (chosen == best) {
+        if (chosen.throughputPerSecond() >= best.throughputPerSecond()) {
             s.append(" gave the best measured throughput, ").append(rate(best.throughputPerSecond()));
         } else {
-            s.append(" reach ").append(rate(chosen.throughputPerSecond())).append(", within ")
+            s.append(chosen.workers() == 1 ? " reaches " : " reach ").append(rate(chosen.throughputPerSecond())).append(", within ")
                     .append(percent(tolerance)).append(" of the best measured ").append(rate(best.throughputPerSecond()))
                     .append(" (at ").append(best.workers()).append(")");
         }

@@ -93,7 +93,9 @@ public final class Sweep {
                         }
                         RunSpec rs = spec.pointSpec(pool, n);
                         listener.runStarting(rs, done, total, round);
+                        MachineLoad.Mark mark = MachineLoad.start();
                         RunReport r = measure(rs);
+                        double others = mark.otherCores();
                         if (r.state() != RunState.COMPLETED) {
                             // stopped by cancel, or failed: leave it out
                             if (cancelled) {
@@ -103,7 +105,7 @@ public final class Sweep {
                                     + (r.notes().isEmpty() ? "" : ": " + String.join("; ", r.notes())));
                         }
                         Acc a = acc.computeIfAbsent(pool + "\u0000" + n, k -> new Acc(pool, n));
-                        a.add(r);
+                        a.add(r, others);
                         done++;
                         List<SweepPoint> pts = points(acc);
                         listener.pointMeasured(a.point(), SweepResult.analyse(spec, pts, false, cores), done, total);
@@ -167,6 +169,7 @@ public final class Sweep {
         final List<Double> throughputs = new ArrayList<>();
         final List<Double> p50s = new ArrayList<>();
         final List<Double> p99s = new ArrayList<>();
+        final List<Double> background = new ArrayList<>();
         long failed;
 
         Acc(String pool, int workers) {
@@ -174,7 +177,10 @@ public final class Sweep {
             this.workers = workers;
         }
 
-        void add(RunReport r) {
+        void add(RunReport r, double otherCores) {
+            if (!Double.isNaN(otherCores)) {
+                background.add(otherCores);
+            }
             throughputs.add(r.throughputPerSecond());
             p50s.add(Percentiles.micros(r.latency().p50()));
             p99s.add(Percentiles.micros(r.latency().p99()));
@@ -183,7 +189,8 @@ public final class Sweep {
 
         SweepPoint point() {
             return new SweepPoint(pool, workers, SweepPoint.median(throughputs), SweepPoint.median(p50s),
-                    SweepPoint.median(p99s), throughputs, failed);
+                    SweepPoint.median(p99s), throughputs, failed,
+                    background.isEmpty() ? Double.NaN : SweepPoint.median(background));
         }
     }
 

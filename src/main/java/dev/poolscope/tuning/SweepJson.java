@@ -32,6 +32,9 @@ public final class SweepJson {
             ArrayNode each = n.putArray("throughputs");
             p.throughputs().forEach(t -> each.add(round(t, 3)));
             n.put("failedTasks", p.failedTasks());
+            if (!Double.isNaN(p.backgroundCores())) {
+                n.put("backgroundCores", round(p.backgroundCores(), 3));
+            }
         }
         ArrayNode fits = root.putArray("fits");
         for (ScalabilityFit f : r.fits()) {
@@ -54,6 +57,9 @@ public final class SweepJson {
             root.put("p99TargetMicros", r.spec().p99Target().toNanos() / 1e3);
         }
         root.put("cores", r.cores());
+        if (!Double.isNaN(r.backgroundCores())) {
+            root.put("backgroundCores", round(r.backgroundCores(), 3));
+        }
         root.put("cancelled", r.cancelled());
         return root;
     }

@@ -13,9 +13,11 @@ import java.util.List;
  * @param p99Micros median of the runs' 99th-percentile latencies, microseconds
  * @param throughputs every repetition's throughput so far, in run order
  * @param failedTasks tasks that failed, were rejected or timed out, over all repetitions
+ * @param backgroundCores median over the repetitions of the cores other processes kept busy
+ *        during the run (see {@link MachineLoad}); NaN if unknown
  */
 public record SweepPoint(String pool, int workers, double throughputPerSecond, double p50Micros, double p99Micros,
-                         List<Double> throughputs, long failedTasks) {
+                         List<Double> throughputs, long failedTasks, double backgroundCores) {
 
     public SweepPoint {
         throughputs = List.copyOf(throughputs);

@@ -62,10 +62,28 @@ public record SweepResult(SweepSpec spec, List<SweepPoint> points, List<Scalabil
                 Recommendation::workers, (a, b) -> a, LinkedHashMap::new));
     }
 
-    /** The recommendations' sentences, one after another. */
+    /** The recommendations' sentences, one after another, and a note when other processes loaded the machine. */
     public String explanation() {
         String s = recommendations.values().stream().map(Recommendation::explanation).collect(Collectors.joining(" "));
+        double others = backgroundCores();
+        if (others >= BUSY_MACHINE_CORES) {
+            s += String.format(java.util.Locale.ROOT, " Other processes kept about %.1f of the %d cores busy during the runs,"
+                    + " so these figures describe a shared machine; repeat the sweep when it is quiet to size for it alone.",
+                    others, cores);
+        }
         return cancelled ? "Cancelled after " + points.size() + " points; from those: " + s : s;
+    }
+
+    /** Background load (in cores) from which the explanation warns about a shared machine. */
+    public static final double BUSY_MACHINE_CORES = 0.3;
+
+    /**
+     * The median over the points of the cores other processes kept busy during
+     * the runs; NaN if unknown.
+     */
+    public double backgroundCores() {
+        List<Double> known = points.stream().map(SweepPoint::backgroundCores).filter(d -> !Double.isNaN(d)).toList();
+        return known.isEmpty() ? Double.NaN : SweepPoint.median(known);
     }
 
     /** The fit of one model for one kind, if made. */

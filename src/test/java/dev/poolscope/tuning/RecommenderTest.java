@@ -19,7 +19,7 @@ class RecommenderTest {
         if (r.isEmpty()) {
             r.add(x);
         }
-        return new SweepPoint("fixed", n, x, p99Micros / 2, p99Micros, r, 0);
+        return new SweepPoint("fixed", n, x, p99Micros / 2, p99Micros, r, 0, Double.NaN);
     }
 
     /** CPU-bound on 2 cores: flat from 2 on, with small noise. */
