@@ -46,6 +46,9 @@ public final class Run implements AutoCloseable {
     private volatile RunState state = RunState.RUNNING;
     private volatile boolean stopRequested;
     private volatile long submittedByDriver;
+    /** One permit per ended task. */
+    private final Semaphore ended = new Semaphore(0);
+    private final java.util.function.Consumer<Object> onTaskDone;
 
     Run(RunSpec spec, WorkerPool pool, TaskSource source) {
         this.spec = spec;
@@ -53,6 +56,10 @@ public final class Run implements AutoCloseable {
         this.source = source;
         this.sampler = new MetricsSampler(pool.metrics(), pool, spec.sampleInterval());
         this.inFlight = spec.queueCapacity() == PoolConfig.UNBOUNDED ? new Semaphore(spec.maxInFlight()) : null;
+        this.onTaskDone = inFlight == null ? t -> ended.release() : t -> {
+            inFlight.release();
+            ended.release();
+        };
         this.driver = Thread.ofPlatform().name("poolscope-driver").daemon(true).unstarted(this::drive);
     }
 
@@ -156,6 +163,13 @@ public final class Run implements AutoCloseable {
         List<String> notes = new ArrayList<>();
         try {
             submitAll(t0);
+            // wait for every submitted task to end before shutting down, so the pool can still be resized
+            long n = submittedByDriver;
+            while (!ended.tryAcquire((int) Math.min(n, Integer.MAX_VALUE), 100, TimeUnit.MILLISECONDS)) {
+                if (stopRequested) {
+                    break;
+                }
+            }
             pool.shutdown();
             while (!pool.awaitTermination(100, TimeUnit.MILLISECONDS)) {
                 if (stopRequested) {
@@ -216,9 +230,7 @@ public final class Run implements AutoCloseable {
                 inFlight.acquire();
             }
             ObservedTask<Object> task = pool.newTask(new WorkloadTask(spec.workload(), spec.seed(), i, source));
-            if (inFlight != null) {
-                task.onDone(t -> inFlight.release());
-            }
+            task.onDone(onTaskDone);
             try {
                 pool.execute(task);
             } catch (RejectedExecutionException e) {

@@ -52,6 +52,7 @@ public final class VirtualWorkerPool extends AbstractWorkerPool {
     private final Set<Slot> slots = ConcurrentHashMap.newKeySet();
     private final AtomicInteger busy = new AtomicInteger();
     private final AtomicInteger toRetire = new AtomicInteger();
+    private final AtomicInteger inDispatch = new AtomicInteger();
     private final ThreadFactory threads = Thread.ofVirtual().name("poolscope-virtual-", 0).factory();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition terminatedCondition = lock.newCondition();
@@ -83,6 +84,21 @@ public final class VirtualWorkerPool extends AbstractWorkerPool {
 
     @Override
     protected void dispatch(ObservedTask<?> task) {
+        // inDispatch keeps the pool from terminating while a submission is half done
+        inDispatch.incrementAndGet();
+        try {
+            if (shutdown) {
+                throw rejected(task, "pool 'virtual' is shut down");
+            }
+            place(task);
+        } finally {
+            if (inDispatch.decrementAndGet() == 0 && shutdown) {
+                checkTerminated();
+            }
+        }
+    }
+
+    private void place(ObservedTask<?> task) {
         Slot s = free.pollFirst();
         if (s != null) {
             start(s, task);
@@ -254,7 +270,7 @@ public final class VirtualWorkerPool extends AbstractWorkerPool {
     }
 
     private void checkTerminated() {
-        if (shutdown && busy.get() == 0 && (queue == null || queue.isEmpty()) && !terminated) {
+        if (shutdown && inDispatch.get() == 0 && busy.get() == 0 && (queue == null || queue.isEmpty()) && !terminated) {
             lock.lock();
             try {
                 if (!terminated) {

@@ -1,0 +1,51 @@
+package dev.poolscope;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The layer rules: the engine knows nothing of JavaFX, the UI or the CLI; only the CLI prints. */
+class ArchitectureTest {
+    static final String[] ENGINE = {"dev.poolscope.engine..", "dev.poolscope.pool..", "dev.poolscope.workload..",
+            "dev.poolscope.metrics..", "dev.poolscope.process..", "dev.poolscope.tuning..", "dev.poolscope.bench.."};
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.poolscope");
+    }
+
+    @Test
+    void engine_doesNotDependOnJavaFx() {
+        noClasses().that().resideInAnyPackage(ENGINE)
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
+                .check(classes);
+    }
+
+    @Test
+    void engine_doesNotDependOnUiOrCli() {
+        noClasses().that().resideInAnyPackage(ENGINE)
+                .should().dependOnClassesThat().resideInAnyPackage("dev.poolscope.ui..", "dev.poolscope.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheCli_writesToStdout() {
+        noClasses().that().resideOutsideOfPackage("dev.poolscope.cli..")
+                .should().accessField(System.class, "out")
+                .check(classes);
+    }
+
+    @Test
+    void ui_doesNotDependOnCli() {
+        noClasses().that().resideInAPackage("dev.poolscope.ui..")
+                .should().dependOnClassesThat().resideInAPackage("dev.poolscope.cli..")
+                .check(classes);
+    }
+}
