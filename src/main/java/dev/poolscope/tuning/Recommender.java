@@ -28,6 +28,8 @@ public final class Recommender {
     public static final double TOLERANCE = 0.05;
     /** The widest the tolerance gets on noisy measurements. */
     public static final double MAX_TOLERANCE = 0.15;
+    /** Below this r2 the explanation calls the fit poor instead of quoting its peak. */
+    public static final double POOR_FIT = 0.5;
 
     private Recommender() {
     }
@@ -115,6 +117,10 @@ public final class Recommender {
     static String describeFit(ScalabilityFit f) {
         String params = String.format(Locale.ROOT, "%s fit (sigma=%.3g, kappa=%.3g, lambda=%s per worker, r2=%.2f)",
                 f.model(), f.sigma(), f.kappa(), rate(f.lambda()), f.r2());
+        if (f.r2() < POOR_FIT) {
+            return String.format(Locale.ROOT, "the %s fit is poor (r2=%.2f: the throughputs do not follow a smooth curve, "
+                    + "often because of noise), so trust the measured points over the curve", f.model(), f.r2());
+        }
         double peak = f.peakWorkers();
         if (Double.isFinite(peak)) {
             return "the " + params + String.format(Locale.ROOT, " peaks at about %.1f workers and %s", peak, rate(f.ceiling()));

@@ -22,6 +22,7 @@ import java.util.List;
  */
 public final class ScalabilityFitter {
     private static final int GRID = 48;
+    private static final double SNAP_TO_ZERO = 1e-9;
 
     private ScalabilityFitter() {
     }
@@ -67,6 +68,14 @@ public final class ScalabilityFitter {
         if (sse(n, x, sigma, kappa) > bestSse) { // never worse than the grid
             sigma = bestS;
             kappa = bestK;
+        }
+        // values this small are zero within the fit's precision; keeping them would put the USL peak
+        // at absurd worker counts (sqrt(1/1e-17))
+        if (kappa < SNAP_TO_ZERO) {
+            kappa = 0;
+        }
+        if (sigma < SNAP_TO_ZERO) {
+            sigma = 0;
         }
         double lambda = lambda(n, x, sigma, kappa);
         return new ScalabilityFit(pool, model, sigma, kappa, lambda, r2(n, x, sigma, kappa, lambda));

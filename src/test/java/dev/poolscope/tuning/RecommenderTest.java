@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RecommenderTest {
@@ -61,6 +62,14 @@ class RecommenderTest {
         assertTrue(r.explanation().contains("sigma=") && r.explanation().contains("kappa=")
                 && r.explanation().contains("r2="), r.explanation());
         assertTrue(r.explanation().contains("2 cores"), r.explanation());
+    }
+
+    @Test
+    void poorFit_isCalledPoor_notQuotedAsAPeak() {
+        ScalabilityFit poor = new ScalabilityFit("fixed", ScalabilityModel.USL, 0.9, 0, 700, 0.05);
+        Recommendation r = Recommender.recommend("fixed", cpuBound(), null, poor, 2);
+        assertTrue(r.explanation().contains("fit is poor (r2=0.05"), r.explanation());
+        assertFalse(r.explanation().contains("peaks"), r.explanation());
     }
 
     @Test
