@@ -242,8 +242,8 @@ public final class Run implements AutoCloseable {
 
     private void finish(RunState end, long wall, long cpu, List<String> notes) {
         try {
-            MetricsSnapshot last = sampler.finalSample();
             sampler.close();
+            MetricsSnapshot last = sampler.finalSample();
             notes.addAll(pool.notes());
             long requested = spec.tasks();
             if (end == RunState.STOPPED && submittedByDriver < requested) {

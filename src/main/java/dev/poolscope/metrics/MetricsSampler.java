@@ -236,10 +236,19 @@ public final class MetricsSampler implements AutoCloseable {
 
     /** Stops periodic sampling. Listeners stay registered; {@link #sample()} still works. */
     @Override
-    public synchronized void close() {
-        if (timer != null) {
-            timer.shutdownNow();
+    public void close() {
+        ScheduledExecutorService t;
+        synchronized (this) {
+            t = timer;
             timer = null;
+        }
+        if (t != null) {
+            t.shutdown();
+            try {
+                t.awaitTermination(5, TimeUnit.SECONDS); // let a sample in progress finish
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class NoopRecorder implements PoolRecorder {
     static final NoopRecorder INSTANCE = new NoopRecorder();
     private final AtomicInteger ids = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong submitted = new java.util.concurrent.atomic.AtomicLong();
 
     private NoopRecorder() {
     }
@@ -21,11 +22,13 @@ final class NoopRecorder implements PoolRecorder {
             @Override public void setProcessFigures(long pid, long cpuNanos, long rssBytes, double startupMillis) { }
             @Override public void restarted(String reason) { }
             @Override public void retire() { }
+            @Override public void taskCompleted(Outcome outcome, Throwable cause) { }
         };
     }
 
     @Override
-    public void taskSubmitted() {
+    public long taskSubmitted() {
+        return submitted.getAndIncrement();
     }
 
     @Override

@@ -1,8 +1,6 @@
 package dev.poolscope.metrics;
 
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
-import org.HdrHistogram.SingleWriterRecorder;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -14,10 +12,11 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The standard {@link PoolRecorder}: lock-free counters, one set of HdrHistogram
- * interval recorders per worker, and a bounded ring of recent task spans per worker.
+ * interval histograms per worker (wait, service and latency recorded in one
+ * writer critical section), and a bounded ring of recent task spans per worker.
  *
  * <p>Writers never lock: a worker's own thread records into its own
- * {@link SingleWriterRecorder}s, and a {@link MetricsSampler} flips them to
+ * interval histograms, and a {@link MetricsSampler} flips them to
  * read each interval. No per-task object is kept once the task has ended; the
  * memory used is bounded by the number of workers.
  *
@@ -30,7 +29,7 @@ public final class PoolMetrics implements PoolRecorder {
     public static final int SPANS_PER_WORKER = 64;
 
     private final long originNanos;
-    private final LongAdder submitted = new LongAdder();
+    private final java.util.concurrent.atomic.AtomicLong submitted = new java.util.concurrent.atomic.AtomicLong();
     private final LongAdder[] outcomes = new LongAdder[Outcome.values().length];
     private final ErrorTable errors = new ErrorTable();
     private final CopyOnWriteArrayList<Worker> workers = new CopyOnWriteArrayList<>();
@@ -64,8 +63,8 @@ public final class PoolMetrics implements PoolRecorder {
     }
 
     @Override
-    public void taskSubmitted() {
-        submitted.increment();
+    public long taskSubmitted() {
+        return submitted.getAndIncrement();
     }
 
     @Override
@@ -77,17 +76,22 @@ public final class PoolMetrics implements PoolRecorder {
     }
 
     /** Current totals; they add up (see {@link Counts}). */
-    public Counts counts() {
-        long succeeded = outcomes[Outcome.SUCCEEDED.ordinal()].sum();
-        long failed = outcomes[Outcome.FAILED.ordinal()].sum();
-        long cancelled = outcomes[Outcome.CANCELLED.ordinal()].sum();
-        long rejected = outcomes[Outcome.REJECTED.ordinal()].sum();
-        long timedOut = outcomes[Outcome.TIMED_OUT.ordinal()].sum();
+    public synchronized Counts counts() {
+        long[] o = new long[outcomes.length];
         long running = 0;
         for (Worker w : workers) {
             running += w.inFlight();
+            w.addOutcomes(o);
         }
-        long sub = submitted.sum();
+        for (int i = 0; i < o.length; i++) {
+            o[i] += outcomes[i].sum();
+        }
+        long succeeded = o[Outcome.SUCCEEDED.ordinal()];
+        long failed = o[Outcome.FAILED.ordinal()];
+        long cancelled = o[Outcome.CANCELLED.ordinal()];
+        long rejected = o[Outcome.REJECTED.ordinal()];
+        long timedOut = o[Outcome.TIMED_OUT.ordinal()];
+        long sub = submitted.get();
         long ended = succeeded + failed + cancelled + rejected + timedOut;
         if (sub < ended) {
             sub = ended; // a submit counted late; never show negative work
@@ -112,7 +116,14 @@ public final class PoolMetrics implements PoolRecorder {
         return workers;
     }
 
-    void removeWorker(Worker w) {
+    synchronized void removeWorker(Worker w) {
+        // fold the worker's outcome counts into the pool's before it leaves the list
+        long[] o = new long[outcomes.length];
+        w.addOutcomes(o);
+        w.outcomesFolded = true;
+        for (int i = 0; i < o.length; i++) {
+            outcomes[i].add(o[i]);
+        }
         workers.remove(w);
     }
 
@@ -147,12 +158,7 @@ public final class PoolMetrics implements PoolRecorder {
         final int id;
         final String label;
         final boolean shared;
-        private final SingleWriterRecorder waitRec;
-        private final SingleWriterRecorder serviceRec;
-        private final SingleWriterRecorder latencyRec;
-        private final Recorder sharedWait;
-        private final Recorder sharedService;
-        private final Recorder sharedLatency;
+        private final TaskTimesRecorder times = new TaskTimesRecorder();
 
         @SuppressWarnings("unused") private int inFlight;
         @SuppressWarnings("unused") private long busySince;
@@ -161,6 +167,10 @@ public final class PoolMetrics implements PoolRecorder {
         @SuppressWarnings("unused") private long spanCount;
         @SuppressWarnings("unused") private long currentTask = -1;
         @SuppressWarnings("unused") private long currentStart;
+
+        private static final VarHandle OUTCOME_COUNT = MethodHandles.arrayElementVarHandle(long[].class);
+        private final long[] outcomeCounts = new long[Outcome.values().length];
+        volatile boolean outcomesFolded;
 
         private final long[] spanTask = new long[SPANS_PER_WORKER];
         private final long[] spanStart = new long[SPANS_PER_WORKER];
@@ -183,17 +193,6 @@ public final class PoolMetrics implements PoolRecorder {
             this.id = id;
             this.label = label;
             this.shared = shared;
-            if (shared) {
-                sharedWait = new Recorder(2);
-                sharedService = new Recorder(2);
-                sharedLatency = new Recorder(2);
-                waitRec = serviceRec = latencyRec = null;
-            } else {
-                waitRec = new SingleWriterRecorder(2);
-                serviceRec = new SingleWriterRecorder(2);
-                latencyRec = new SingleWriterRecorder(2);
-                sharedWait = sharedService = sharedLatency = null;
-            }
         }
 
         PoolMetrics owner() {
@@ -228,20 +227,13 @@ public final class PoolMetrics implements PoolRecorder {
 
         @Override
         public void taskFinished(long taskId, long submitNanos, long startNanos, long endNanos, Outcome outcome) {
-            long wait = Math.max(0, startNanos - submitNanos);
-            long service = Math.max(0, endNanos - startNanos);
-            long latency = Math.max(0, endNanos - submitNanos);
             if (shared) {
-                sharedWait.recordValue(wait);
-                sharedService.recordValue(service);
-                sharedLatency.recordValue(latency);
                 synchronized (this) {
+                    times.record(startNanos - submitNanos, endNanos - startNanos, endNanos - submitNanos);
                     finished(taskId, startNanos, endNanos, outcome);
                 }
             } else {
-                waitRec.recordValue(wait);
-                serviceRec.recordValue(service);
-                latencyRec.recordValue(latency);
+                times.record(startNanos - submitNanos, endNanos - startNanos, endNanos - submitNanos);
                 finished(taskId, startNanos, endNanos, outcome);
             }
         }
@@ -262,6 +254,29 @@ public final class PoolMetrics implements PoolRecorder {
                 CURRENT_TASK.setRelease(this, -1L);
             }
             IN_FLIGHT.setRelease(this, Math.max(0, n - 1));
+        }
+
+        @Override
+        public void taskCompleted(Outcome outcome, Throwable cause) {
+            PoolMetrics o = owner;
+            if (shared || outcomesFolded) {
+                o.taskCompleted(outcome, cause);
+                return;
+            }
+            int i = outcome.ordinal();
+            OUTCOME_COUNT.setRelease(outcomeCounts, i, (long) OUTCOME_COUNT.getOpaque(outcomeCounts, i) + 1);
+            if (outcome == Outcome.FAILED || (outcome == Outcome.TIMED_OUT && cause != null)) {
+                o.errors.record(outcome, cause);
+            }
+        }
+
+        void addOutcomes(long[] into) {
+            if (outcomesFolded) {
+                return;
+            }
+            for (int i = 0; i < into.length; i++) {
+                into[i] += (long) OUTCOME_COUNT.getAcquire(outcomeCounts, i);
+            }
         }
 
         @Override
@@ -321,15 +336,7 @@ public final class PoolMetrics implements PoolRecorder {
         }
 
         void harvest(Histogram wait, Histogram service, Histogram latency) {
-            if (shared) {
-                wait.add(sharedWait.getIntervalHistogram());
-                service.add(sharedService.getIntervalHistogram());
-                latency.add(sharedLatency.getIntervalHistogram());
-            } else {
-                wait.add(waitRec.getIntervalHistogram());
-                service.add(serviceRec.getIntervalHistogram());
-                latency.add(latencyRec.getIntervalHistogram());
-            }
+            times.harvest(wait, service, latency);
         }
 
         /** Appends this worker's recent spans ending after {@code sinceNanos} (absolute). */

@@ -23,11 +23,15 @@ public interface PoolRecorder {
      */
     WorkerRecorder addWorker(String label, boolean sharedWriters);
 
-    /** Counts one task accepted by {@code execute}, before it is queued or rejected. */
-    void taskSubmitted();
+    /**
+     * Counts one task accepted by {@code execute}, before it is queued or
+     * rejected, and returns its sequence number in this pool (0, 1, 2, ...).
+     */
+    long taskSubmitted();
 
     /**
-     * Counts the end of one submitted task. Called exactly once per submitted task.
+     * Counts the end of one submitted task. For each submitted task exactly one
+     * call of this or {@link WorkerRecorder#taskCompleted} is made.
      *
      * @param outcome how it ended
      * @param cause the task's own exception for {@link Outcome#FAILED}, otherwise may be null

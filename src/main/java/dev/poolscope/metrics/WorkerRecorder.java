@@ -30,6 +30,12 @@ public interface WorkerRecorder {
      */
     void taskFinished(long taskId, long submitNanos, long startNanos, long endNanos, Outcome outcome);
 
+    /**
+     * Counts the end of a task whose outcome was decided on this worker's own
+     * writer thread (the cheap path for {@link PoolRecorder#taskCompleted}).
+     */
+    void taskCompleted(Outcome outcome, Throwable cause);
+
     /** Sets the state shown for this worker (process workers; thread workers derive it). */
     void setState(WorkerState state);
 

@@ -20,7 +20,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The skeleton every pool kind shares: wraps each task in an
@@ -47,10 +46,11 @@ public abstract class AbstractWorkerPool extends AbstractExecutorService impleme
     protected final PoolMetrics metrics;
     private final int maxWorkers;
     private final TaskBoard board = new TaskBoard();
-    private final AtomicLong ids = new AtomicLong();
     private final long timeoutNanos;
     private final ScheduledThreadPoolExecutor timer;
     private volatile WorkerRecorder callerRecorder;
+    private final java.util.concurrent.atomic.LongAdder overruns = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAccumulator maxOverrun = new java.util.concurrent.atomic.LongAccumulator(Math::max, 0);
     private volatile boolean stoppedNow;
 
     /**
@@ -135,9 +135,8 @@ public abstract class AbstractWorkerPool extends AbstractExecutorService impleme
             t = new ObservedTask<>(this, Executors.callable(command, null));
         }
         t.submitted = true;
-        t.id = ids.getAndIncrement();
+        t.id = metrics.taskSubmitted();
         t.submitNanos = System.nanoTime();
-        metrics.taskSubmitted();
         if (isShutdown()) {
             throw rejected(t, "pool '" + kind + "' is shut down");
         }
@@ -157,8 +156,12 @@ public abstract class AbstractWorkerPool extends AbstractExecutorService impleme
     protected void onTaskEnded(ObservedTask<?> task) {
     }
 
-    final void taskEnded(ObservedTask<?> task, Outcome outcome, Throwable cause) {
-        metrics.taskCompleted(outcome, cause);
+    final void taskEnded(ObservedTask<?> task, Outcome outcome, Throwable cause, WorkerRecorder decidedOn) {
+        if (decidedOn != null) {
+            decidedOn.taskCompleted(outcome, cause);
+        } else {
+            metrics.taskCompleted(outcome, cause);
+        }
         onTaskEnded(task);
     }
 
@@ -224,6 +227,34 @@ public abstract class AbstractWorkerPool extends AbstractExecutorService impleme
             }
         }
         return r;
+    }
+
+    /**
+     * Called by a timed-out task when its body finally returns: if it ran well
+     * past the limit, it ignored interruption and kept its worker busy.
+     */
+    final void timeoutOverrun(long ranNanos) {
+        long over = ranNanos - timeoutNanos;
+        if (over > TimeUnit.MILLISECONDS.toNanos(20)) {
+            overruns.increment();
+            maxOverrun.accumulate(over);
+        }
+    }
+
+    @Override
+    public List<String> notes() {
+        long n = overruns.sum();
+        if (n == 0) {
+            return List.of();
+        }
+        return List.of(n + " timed-out task(s) ignored interruption and kept a worker busy for up to "
+                + TimeUnit.NANOSECONDS.toMillis(maxOverrun.get()) + " ms past the deadline: pool '" + kind
+                + "' cannot stop a thread that does not respond to interruption (the process pool can)");
+    }
+
+    /** True if tasks have a timeout. */
+    final boolean hasTimeout() {
+        return timer != null;
     }
 
     final ScheduledFuture<?> armTimeout(ObservedTask<?> task) {

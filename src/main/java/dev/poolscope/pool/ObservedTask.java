@@ -53,7 +53,10 @@ public final class ObservedTask<V> extends FutureTask<V> {
     @SuppressWarnings("unused")
     private volatile int runState;
     private volatile Thread runner;
-    private volatile boolean started;
+    private boolean started; // written by the runner; read for display only
+    /** The worker and thread running the task (plain: only read back on that same thread). */
+    private WorkerRecorder ranBy;
+    private Thread ranOn;
     /** Set by pools that count admitted tasks (forkjoin with a bound). */
     volatile boolean holdsRoom;
     private Consumer<? super ObservedTask<V>> onDone;
@@ -107,6 +110,19 @@ public final class ObservedTask<V> extends FutureTask<V> {
             return;
         }
         started = true;
+        ranBy = worker;
+        ranOn = Thread.currentThread();
+        if (!pool.hasTimeout()) {
+            // fast path: nobody but a canceller can interrupt, and FutureTask handles that
+            long start = System.nanoTime();
+            worker.taskStarted(id, start);
+            try {
+                super.run();
+            } finally {
+                worker.taskFinished(id, submitNanos, start, System.nanoTime(), outcome());
+            }
+            return;
+        }
         runner = Thread.currentThread();
         RUN_STATE.setVolatile(this, RUN_RUNNING);
         long start = System.nanoTime();
@@ -127,7 +143,11 @@ public final class ObservedTask<V> extends FutureTask<V> {
                 Thread.interrupted();
             }
             runner = null;
-            worker.taskFinished(id, submitNanos, start, end, outcome());
+            Outcome o = outcome();
+            if (o == Outcome.TIMED_OUT) {
+                pool.timeoutOverrun(end - start);
+            }
+            worker.taskFinished(id, submitNanos, start, end, o);
         }
     }
 
@@ -250,7 +270,9 @@ public final class ObservedTask<V> extends FutureTask<V> {
             o = Outcome.CANCELLED;
         }
         Throwable cause = (o == Outcome.FAILED || o == Outcome.TIMED_OUT) ? exceptionNow() : null;
-        pool.taskEnded(this, o, cause);
+        // decided on the running worker's own thread: count it there, without a shared counter
+        WorkerRecorder decidedOn = ranOn == Thread.currentThread() ? ranBy : null;
+        pool.taskEnded(this, o, cause, decidedOn);
         Consumer<? super ObservedTask<V>> callback = onDone;
         if (callback != null) {
             callback.accept(this);

@@ -170,12 +170,15 @@ public final class VirtualWorkerPool extends AbstractWorkerPool {
             if (s == null) {
                 return;
             }
+            busy.incrementAndGet(); // before taking the task, so the pool never looks idle with a task in hand
             ObservedTask<?> t = queue.poll();
             if (t == null) {
+                busy.decrementAndGet();
                 free.addFirst(s);
+                checkTerminated();
                 return;
             }
-            start(s, t);
+            startOn(s, t);
         }
     }
 

@@ -197,6 +197,29 @@ class QueueAndTimeoutTest {
 
     @ParameterizedTest
     @MethodSource("threadKinds")
+    void taskTimeout_onATaskThatIgnoresInterruption_isReportedInTheNotes(String kind) throws Exception {
+        WorkerPool pool = Pools.create(kind, PoolConfig.of(1).withTaskTimeout(Duration.ofMillis(20)));
+        try {
+            Future<?> stubborn = pool.submit(() -> {
+                long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+                while (System.nanoTime() < end) {
+                    Thread.onSpinWait(); // ignores interruption
+                }
+                return null;
+            });
+            ExecutionException e = assertThrows(ExecutionException.class, () -> stubborn.get(20, TimeUnit.SECONDS));
+            assertInstanceOf(TaskTimeoutException.class, e.getCause());
+            pool.shutdown();
+            assertTrue(pool.awaitTermination(20, TimeUnit.SECONDS));
+            assertEquals(1, pool.notes().size(), pool.notes().toString());
+            assertTrue(pool.notes().get(0).contains("ignored interruption"), pool.notes().toString());
+        } finally {
+            Pools.closeAndCheck(pool);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("threadKinds")
     void stopNow_interruptedRunningTasksCountAsCancelled(String kind) throws Exception {
         WorkerPool pool = Pools.create(kind, 2);
         try {
