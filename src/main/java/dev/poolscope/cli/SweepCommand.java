@@ -200,9 +200,8 @@ public final class SweepCommand implements Callable<Integer> {
         for (Recommendation rec : r.recommendations().values()) {
             out.println("  " + rec.explanation());
         }
-        if (r.backgroundCores() >= SweepResult.BUSY_MACHINE_CORES) {
-            out.printf(Locale.ROOT, "  Note: other processes kept about %.1f of the %d cores busy during the runs ('others' column);"
-                    + " the figures describe a shared machine.%n", r.backgroundCores(), r.cores());
+        if (!r.machineNote().isEmpty()) {
+            out.println("  Note: " + r.machineNote() + " ('others' column: cores other processes used during each point's runs.)");
         }
         out.println("  ('spread' is how far a point's repetitions differed: (max - min) / median.)");
     }

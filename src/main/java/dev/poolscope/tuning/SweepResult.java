@@ -65,13 +65,23 @@ public record SweepResult(SweepSpec spec, List<SweepPoint> points, List<Scalabil
     /** The recommendations' sentences, one after another, and a note when other processes loaded the machine. */
     public String explanation() {
         String s = recommendations.values().stream().map(Recommendation::explanation).collect(Collectors.joining(" "));
-        double others = backgroundCores();
-        if (others >= BUSY_MACHINE_CORES) {
-            s += String.format(java.util.Locale.ROOT, " Other processes kept about %.1f of the %d cores busy during the runs,"
-                    + " so these figures describe a shared machine; repeat the sweep when it is quiet to size for it alone.",
-                    others, cores);
-        }
+        String note = machineNote();
+        s = note.isEmpty() ? s : s + " " + note;
         return cancelled ? "Cancelled after " + points.size() + " points; from those: " + s : s;
+    }
+
+    /**
+     * A sentence about other processes' load during the runs when it was at
+     * least {@link #BUSY_MACHINE_CORES} cores; empty otherwise.
+     */
+    public String machineNote() {
+        double others = backgroundCores();
+        if (!(others >= BUSY_MACHINE_CORES)) {
+            return "";
+        }
+        return String.format(java.util.Locale.ROOT, "Other processes kept about %.1f of the %d cores busy during the runs,"
+                + " so these figures describe a shared machine; repeat the sweep when it is quiet to size for it alone.",
+                others, cores);
     }
 
     /** Background load (in cores) from which the explanation warns about a shared machine. */

@@ -47,6 +47,7 @@ public final class SweepView extends BorderPane {
     private final SweepViewModel model;
     private final Consumer<RunSpec> useRun;
     private final LineChart<Number, Number> chart;
+    private final LineChart<Number, Number> latencyChart;
     private final FlowPane legend = new FlowPane(12, 4);
     private final Label explanation = new Label();
     private final HBox useButtons = new HBox(8);
@@ -79,9 +80,25 @@ public final class SweepView extends BorderPane {
         chart.setCreateSymbols(true);
         chart.setTitle("Throughput against workers: measured (dots) and USL fit (lines)");
 
+        NumberAxis lx = new NumberAxis();
+        lx.setLabel("workers");
+        lx.setForceZeroInRange(false);
+        NumberAxis ly = new NumberAxis();
+        ly.setLabel("p99 latency (ms)");
+        latencyChart = new LineChart<>(lx, ly);
+        latencyChart.setId("sweepLatencyChart");
+        latencyChart.setAnimated(false);
+        latencyChart.setLegendVisible(false);
+        latencyChart.setTitle("p99 latency against workers");
+
         setTop(form());
-        VBox centre = new VBox(6, chart, legend);
-        VBox.setVgrow(chart, Priority.ALWAYS);
+        HBox charts = new HBox(6, chart, latencyChart);
+        HBox.setHgrow(chart, Priority.ALWAYS);
+        HBox.setHgrow(latencyChart, Priority.ALWAYS);
+        chart.setPrefWidth(640);
+        latencyChart.setPrefWidth(400);
+        VBox centre = new VBox(6, charts, legend);
+        VBox.setVgrow(charts, Priority.ALWAYS);
         centre.setPadding(new Insets(0, 8, 0, 8));
         setCenter(centre);
         explanation.setId("sweepExplanation");
@@ -161,6 +178,7 @@ public final class SweepView extends BorderPane {
 
     private void render(SweepResult r) {
         chart.getData().clear();
+        latencyChart.getData().clear();
         legend.getChildren().clear();
         useButtons.getChildren().clear();
         if (r == null) {
@@ -191,6 +209,18 @@ public final class SweepView extends BorderPane {
             }
             chart.getData().add(measured);
             measured.getNode().setStyle("-fx-stroke: transparent;");
+            XYChart.Series<Number, Number> p99 = new XYChart.Series<>();
+            p99.setName(pool + " p99");
+            for (SweepPoint p : pts) {
+                XYChart.Data<Number, Number> d = new XYChart.Data<>(p.workers(), p.p99Micros() / 1e3);
+                Region dot = new Region();
+                dot.getStyleClass().add("sweep-point");
+                dot.setStyle("-fx-background-color: " + colour + ";");
+                d.setNode(dot);
+                p99.getData().add(d);
+            }
+            latencyChart.getData().add(p99);
+            p99.getNode().setStyle("-fx-stroke: " + colour + "; -fx-stroke-width: 1px;");
             legend.getChildren().add(legendEntry(colour, pool + " measured", false));
 
             r.fit(pool, ScalabilityModel.USL).ifPresent(f -> {
@@ -204,6 +234,7 @@ public final class SweepView extends BorderPane {
                     curve.getData().add(d);
                 }
                 chart.getData().add(curve);
+                curve.getData().forEach(d -> d.getNode().setVisible(false));
                 curve.getNode().setStyle("-fx-stroke: " + colour + "; -fx-stroke-width: 1.5px; -fx-stroke-dash-array: 6 4;");
                 legend.getChildren().add(legendEntry(colour, describe(f), true));
             });
@@ -223,7 +254,14 @@ public final class SweepView extends BorderPane {
                 useButtons.getChildren().add(use);
             }
         }
-        explanation.setText(r.explanation());
+        List<String> lines = new java.util.ArrayList<>(r.recommendations().values().stream().map(Recommendation::explanation).toList());
+        if (!r.machineNote().isEmpty()) {
+            lines.add(r.machineNote());
+        }
+        if (r.cancelled()) {
+            lines.add(0, "Cancelled after " + r.points().size() + " points; from those:");
+        }
+        explanation.setText(String.join("\n", lines));
     }
 
     private static String describe(ScalabilityFit f) {

@@ -56,7 +56,7 @@ class SweepViewTest {
                 .anyMatch(s -> s.getName().endsWith("USL fit"))).get();
         assertTrue(curves);
         String explanation = robot.lookup("#sweepExplanation").queryLabeled().getText();
-        assertTrue(explanation.contains("fixed:") && explanation.contains("virtual:"), explanation);
+        assertTrue(explanation.contains("fixed:") && explanation.contains("\nvirtual:"), explanation);
 
         Button use = robot.lookup("#use-virtual").queryButton();
         assertFalse(use.isDisabled());
