@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run a workload across worker counts (one run at a time), fit Amdahl's law and the Universal "
                 + "Scalability Law, and recommend a worker count per pool kind.",
-                "Rule: the smallest count within 5% of the best median throughput, or with --p99-target the largest "
+                "Rule: the smallest count within 5%% of the best median throughput, or with --p99-target the largest "
                         + "count whose median p99 latency meets the target."})
 public final class SweepCommand implements Callable<Integer> {
 

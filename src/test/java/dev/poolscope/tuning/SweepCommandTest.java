@@ -78,6 +78,14 @@ class SweepCommandTest {
     }
 
     @Test
+    void help_isClean() {
+        Result r = cli("sweep", "--help");
+        assertEquals(0, r.status());
+        assertTrue(r.out().contains("--p99-target") && r.out().contains("within 5% of the best"), r.out());
+        assertFalse(r.err().contains("WARN") || r.out().contains("WARN"), r.err());
+    }
+
+    @Test
     void invalidInput_exitsTwo_withOneLineNamingTheOption() {
         String[][] bad = {
                 {"sweep", "--pool", "fixed,nope"},
