@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -118,16 +119,20 @@ public final class SweepCommand implements Callable<Integer> {
         PrintWriter out = cmd.commandLine().getOut();
         PrintWriter err = cmd.commandLine().getErr();
         Sweep sweep = new Sweep(engine, spec);
-        SweepListener progress = noProgress ? SweepListener.NONE : new Progress(err);
+        Progress progress = new Progress(err, !noProgress);
         CompletableFuture<SweepResult> result = new CompletableFuture<>();
-        AtomicBoolean printed = new AtomicBoolean();
+        AtomicBoolean printing = new AtomicBoolean();
+        CountDownLatch printed = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
-            // Ctrl-C: cancel, then print what was measured
+            // Ctrl-C: cancel, then print what was measured (or let the main thread finish printing it)
             sweep.cancel();
             try {
                 SweepResult r = result.get(15, TimeUnit.SECONDS);
-                if (printed.compareAndSet(false, true) && !r.points().isEmpty()) {
-                    emit(r, out);
+                if (printing.compareAndSet(false, true)) {
+                    emitOrSayNothing(r, out, err, progress);
+                    printed.countDown();
+                } else {
+                    printed.await(5, TimeUnit.SECONDS);
                 }
             } catch (Exception e) {
                 err.println("poolscope sweep: interrupted; the current run did not end in time");
@@ -148,10 +153,21 @@ public final class SweepCommand implements Callable<Integer> {
                 // the hook is running and will print
             }
         }
-        if (printed.compareAndSet(false, true)) {
-            emit(result.get(), out);
+        if (printing.compareAndSet(false, true)) {
+            emitOrSayNothing(result.get(), out, err, progress);
+            printed.countDown();
         }
         return 0;
+    }
+
+    private void emitOrSayNothing(SweepResult r, PrintWriter out, PrintWriter err, Progress progress) {
+        progress.endLine();
+        if (r.points().isEmpty()) {
+            err.println("poolscope sweep: cancelled before any point was measured");
+            err.flush();
+            return;
+        }
+        emit(r, out);
     }
 
     private void emit(SweepResult r, PrintWriter out) {
@@ -201,7 +217,7 @@ public final class SweepCommand implements Callable<Integer> {
             out.println("  " + rec.explanation());
         }
         if (!r.machineNote().isEmpty()) {
-            out.println("  Note: " + r.machineNote() + " ('others' column: cores other processes used during each point's runs.)");
+            out.println("  " + r.machineNote() + " ('others' column: cores other processes used during each point's runs.)");
         }
         out.println("  ('spread' is how far a point's repetitions differed: (max - min) / median.)");
     }
@@ -209,28 +225,48 @@ public final class SweepCommand implements Callable<Integer> {
     /** One line per run on stderr. */
     private static final class Progress implements SweepListener {
         private final PrintWriter err;
+        private final boolean on;
+        private boolean midLine;
 
-        Progress(PrintWriter err) {
+        Progress(PrintWriter err, boolean on) {
             this.err = err;
+            this.on = on;
         }
 
         @Override
-        public void warmingUp(RunSpec spec) {
-            err.println("warming up: " + spec.describe());
-            err.flush();
+        public synchronized void warmingUp(RunSpec spec) {
+            if (on) {
+                err.println("warming up: " + spec.describe());
+                err.flush();
+            }
         }
 
         @Override
-        public void runStarting(RunSpec spec, int index, int total, int repetition) {
-            err.printf(Locale.ROOT, "[%d/%d] %s x%d (round %d)", index + 1, total, spec.pool(), spec.workers(), repetition);
-            err.flush();
+        public synchronized void runStarting(RunSpec spec, int index, int total, int repetition) {
+            if (on) {
+                err.printf(Locale.ROOT, "[%d/%d] %s x%d (round %d)", index + 1, total, spec.pool(), spec.workers(), repetition);
+                err.flush();
+                midLine = true;
+            }
         }
 
         @Override
-        public void pointMeasured(SweepPoint point, SweepResult analysis, int done, int total) {
-            double last = point.throughputs().get(point.throughputs().size() - 1);
-            err.printf(Locale.ROOT, "  %.1f tasks/s%n", last);
-            err.flush();
+        public synchronized void pointMeasured(SweepPoint point, SweepResult analysis, int done, int total) {
+            if (on) {
+                double last = point.throughputs().get(point.throughputs().size() - 1);
+                err.printf(Locale.ROOT, "  %.1f tasks/s%n", last);
+                err.flush();
+                midLine = false;
+            }
+        }
+
+        /** Ends a half-written progress line (before a result or message). */
+        synchronized void endLine() {
+            if (midLine) {
+                err.println();
+                err.flush();
+                midLine = false;
+            }
         }
     }
 }

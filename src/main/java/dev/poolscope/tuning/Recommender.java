@@ -94,7 +94,7 @@ public final class Recommender {
         int largest = sorted.get(sorted.size() - 1).workers();
         if (chosen.workers() < largest) {
             s.append(", so more workers add queueing, not throughput");
-        } else {
+        } else if (sorted.size() > 1) {
             s.append(", and throughput was still rising at the largest count swept, so try more");
         }
         return new Recommendation(pool, chosen.workers(), Recommendation.Rule.NEAR_BEST_THROUGHPUT, s + machine + ".");
