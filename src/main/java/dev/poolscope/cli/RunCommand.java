@@ -21,6 +21,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -84,6 +86,14 @@ public final class RunCommand implements Callable<Integer> {
             description = "with an unbounded queue, most tasks outstanding at once; bounds memory (default: ${DEFAULT-VALUE})")
     int maxInFlight;
 
+    @Option(names = "--max-tasks-per-worker", paramLabel = "N", defaultValue = "0",
+            description = "process pool: replace a worker process after N tasks (default: ${DEFAULT-VALUE} = never)")
+    int maxTasksPerWorker;
+
+    @Option(names = "--worker-jvm-option", paramLabel = "OPT",
+            description = "process pool: an extra JVM option for every worker, e.g. -Xmx64m (repeatable)")
+    List<String> workerJvmOptions = new ArrayList<>();
+
     @Option(names = "--json", paramLabel = "FILE|-", description = "write the report as JSON to FILE, or to stdout with '-'")
     String json;
 
@@ -113,7 +123,10 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Hook for process-pool options added by subclasses or mixins. */
     RunSpec customise(RunSpec s) {
-        return s;
+        if (maxTasksPerWorker < 0) {
+            throw new InvalidSpecException("--max-tasks-per-worker", "must be 0 (never) or more, was " + maxTasksPerWorker);
+        }
+        return s.withProcessOptions(maxTasksPerWorker, workerJvmOptions);
     }
 
     private Arrival arrival() {

@@ -184,6 +184,7 @@ public final class Run implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             end = RunState.STOPPED;
+            Thread.interrupted(); // the stop request interrupted us; now wait for the pool in peace
             try {
                 pool.shutdownNow();
                 if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {

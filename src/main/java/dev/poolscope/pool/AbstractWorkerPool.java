@@ -52,6 +52,7 @@ public abstract class AbstractWorkerPool extends AbstractExecutorService impleme
     private final java.util.concurrent.atomic.LongAdder overruns = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAccumulator maxOverrun = new java.util.concurrent.atomic.LongAccumulator(Math::max, 0);
     private volatile boolean stoppedNow;
+    private final java.util.concurrent.atomic.AtomicInteger stopping = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
      * @param kind the registry name
@@ -132,7 +133,8 @@ public abstract class AbstractWorkerPool extends AbstractExecutorService impleme
         if (command instanceof ObservedTask<?> o && o.pool == this && !o.submitted) {
             t = o;
         } else {
-            t = new ObservedTask<>(this, Executors.callable(command, null));
+            // through newTaskFor, so a kind can wrap the runnable its own way (process pools: serializably)
+            t = (ObservedTask<?>) newTaskFor(command, null);
         }
         t.submitted = true;
         t.id = metrics.taskSubmitted();
@@ -276,6 +278,44 @@ public abstract class AbstractWorkerPool extends AbstractExecutorService impleme
     /** Records that {@code shutdownNow} has begun. */
     protected final void markStoppedNow() {
         stoppedNow = true;
+    }
+
+    /**
+     * Runs a kind's {@code shutdownNow} steps and cancels the tasks they return,
+     * counting the whole as one stop in progress: {@link #stopsFinished()} is
+     * false meanwhile, so the pool does not report termination before every
+     * drained task has been cancelled (and counted).
+     */
+    protected final List<Runnable> stopNowAndCancel(java.util.function.Supplier<List<Runnable>> stop) {
+        markStoppedNow();
+        stopping.incrementAndGet();
+        try {
+            return cancelAll(stop.get());
+        } finally {
+            synchronized (stopping) {
+                stopping.decrementAndGet();
+                stopping.notifyAll();
+            }
+        }
+    }
+
+    /** True when no {@link #stopNowAndCancel} is in progress. */
+    protected final boolean stopsFinished() {
+        return stopping.get() == 0;
+    }
+
+    /** Waits until no stop is in progress or the deadline ({@link System#nanoTime()}) passes. */
+    protected final boolean awaitStops(long deadlineNanos) throws InterruptedException {
+        synchronized (stopping) {
+            while (stopping.get() != 0) {
+                long left = deadlineNanos - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(stopping, left);
+            }
+        }
+        return true;
     }
 
     /** Cancels every task in the list (those {@code shutdownNow} returns). */

@@ -137,8 +137,7 @@ public final class FixedWorkerPool extends AbstractWorkerPool {
 
     @Override
     public List<Runnable> shutdownNow() {
-        markStoppedNow();
-        return cancelAll(executor.shutdownNow());
+        return stopNowAndCancel(executor::shutdownNow);
     }
 
     @Override
@@ -148,11 +147,12 @@ public final class FixedWorkerPool extends AbstractWorkerPool {
 
     @Override
     public boolean isTerminated() {
-        return executor.isTerminated();
+        return executor.isTerminated() && stopsFinished();
     }
 
     @Override
     public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
-        return executor.awaitTermination(timeout, unit);
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        return executor.awaitTermination(timeout, unit) && awaitStops(deadline);
     }
 }

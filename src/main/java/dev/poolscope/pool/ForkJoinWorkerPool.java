@@ -193,18 +193,19 @@ public final class ForkJoinWorkerPool extends AbstractWorkerPool {
 
     @Override
     public List<Runnable> shutdownNow() {
-        markStoppedNow();
-        fjp.shutdown();
-        List<ForkJoinTask<?>> drained = new ArrayList<>();
-        fjp.drainTo(drained);
-        fjp.shutdownNow();
-        List<Runnable> never = new ArrayList<>();
-        for (ForkJoinTask<?> t : drained) {
-            if (t instanceof Adapter a) {
-                never.add(a.task);
+        return stopNowAndCancel(() -> {
+            fjp.shutdown();
+            List<ForkJoinTask<?>> drained = new ArrayList<>();
+            fjp.drainTo(drained);
+            fjp.shutdownNow();
+            List<Runnable> never = new ArrayList<>();
+            for (ForkJoinTask<?> t : drained) {
+                if (t instanceof Adapter a) {
+                    never.add(a.task);
+                }
             }
-        }
-        return cancelAll(never);
+            return never;
+        });
     }
 
     @Override
@@ -214,12 +215,13 @@ public final class ForkJoinWorkerPool extends AbstractWorkerPool {
 
     @Override
     public boolean isTerminated() {
-        return fjp.isTerminated();
+        return fjp.isTerminated() && stopsFinished();
     }
 
     @Override
     public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
-        boolean done = fjp.awaitTermination(timeout, unit);
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        boolean done = fjp.awaitTermination(timeout, unit) && awaitStops(deadline);
         if (done) {
             releaseTimer();
         }

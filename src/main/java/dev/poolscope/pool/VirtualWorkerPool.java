@@ -255,25 +255,26 @@ public final class VirtualWorkerPool extends AbstractWorkerPool {
 
     @Override
     public List<Runnable> shutdownNow() {
-        markStoppedNow();
-        shutdown = true;
-        List<Runnable> never = new ArrayList<>();
-        if (queue != null) {
-            queue.drainTo(never);
-        }
-        cancelAll(never);
-        for (Slot s : slots) {
-            Thread t = s.thread;
-            if (t != null) {
-                t.interrupt();
+        List<Runnable> never = stopNowAndCancel(() -> {
+            shutdown = true;
+            List<Runnable> drained = new ArrayList<>();
+            if (queue != null) {
+                queue.drainTo(drained);
             }
-        }
+            for (Slot s : slots) {
+                Thread t = s.thread;
+                if (t != null) {
+                    t.interrupt();
+                }
+            }
+            return drained;
+        });
         checkTerminated();
         return never;
     }
 
     private void checkTerminated() {
-        if (shutdown && inDispatch.get() == 0 && busy.get() == 0 && (queue == null || queue.isEmpty()) && !terminated) {
+        if (shutdown && inDispatch.get() == 0 && stopsFinished() && busy.get() == 0 && (queue == null || queue.isEmpty()) && !terminated) {
             lock.lock();
             try {
                 if (!terminated) {

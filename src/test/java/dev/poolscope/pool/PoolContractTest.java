@@ -191,7 +191,7 @@ class PoolContractTest {
     void invokeAny_returnsASuccessfulResult_andThrowsWhenAllFail(String kind) throws Exception {
         WorkerPool pool = Pools.create(kind, 2);
         try {
-            List<Callable<String>> mixed = List.of(failing("a"), () -> "ok", failing("b"));
+            List<Callable<String>> mixed = List.of(failing("a"), (TaskCallable<String>) () -> "ok", failing("b"));
             assertEquals("ok", pool.invokeAny(mixed));
             List<Callable<String>> bad = List.of(failing("x"), failing("y"));
             assertThrows(ExecutionException.class, () -> pool.invokeAny(bad));

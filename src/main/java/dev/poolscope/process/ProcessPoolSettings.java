@@ -1,0 +1,93 @@
+package dev.poolscope.process;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Tuning of a {@link ProcessWorkerPool} beyond what {@link dev.poolscope.pool.PoolConfig}
+ * says. The defaults suit a laptop-sized machine.
+ *
+ * <h2>Guide</h2>
+ * <ul>
+ * <li>{@code pipelineDepth}: tasks sent to one worker before its first reply
+ *     (1 = no pipelining). Depth above 1 hides the round trip for short tasks;
+ *     the pool only uses it while a worker's tasks average under
+ *     {@code pipelineBelow}, so long tasks stay fairly spread.</li>
+ * <li>{@code heartbeatInterval} / {@code heartbeatTimeout}: a worker reports
+ *     every interval; one silent for the timeout is considered frozen and is
+ *     killed and replaced.</li>
+ * <li>{@code startTimeout}: longest wait for a new worker's handshake.
+ *     {@code maxStartFailures}: consecutive failed starts (pool-wide) after which
+ *     the pool stops retrying and fails with the worker's error output.</li>
+ * <li>{@code baseJvmOptions}: options every worker JVM gets before the
+ *     configured worker options (which can override them).
+ *     {@code classDataSharing}: keep an automatic class-data-sharing archive
+ *     for workers in the temp folder (only used when the class path is made of jars).</li>
+ * <li>{@code serialFilterPatterns}: extra {@link SerialFilter} allow-list patterns.</li>
+ * <li>{@code logLines}: lines of each worker's log kept for error messages.</li>
+ * </ul>
+ */
+public record ProcessPoolSettings(int pipelineDepth, Duration pipelineBelow, Duration heartbeatInterval,
+                                  Duration heartbeatTimeout, Duration startTimeout, int maxStartFailures,
+                                  List<String> baseJvmOptions, boolean classDataSharing,
+                                  List<String> serialFilterPatterns, int logLines) {
+
+    /** JVM options measured to start a worker quickly without slowing its tasks (see the package notes). */
+    public static final List<String> TUNED_JVM_OPTIONS = List.of(
+            "-XX:+UseSerialGC", "-Xss512k", "-XX:-UsePerfData", "-Xshare:auto", "-Xmx256m");
+
+    public ProcessPoolSettings {
+        if (pipelineDepth < 1 || pipelineDepth > 64) {
+            throw new IllegalArgumentException("pipeline depth must be 1..64, was " + pipelineDepth);
+        }
+        Objects.requireNonNull(pipelineBelow);
+        if (heartbeatInterval.isNegative() || heartbeatInterval.isZero()) {
+            throw new IllegalArgumentException("heartbeat interval must be positive");
+        }
+        if (heartbeatTimeout.compareTo(heartbeatInterval.multipliedBy(2)) < 0) {
+            throw new IllegalArgumentException("heartbeat timeout must be at least twice the interval");
+        }
+        if (startTimeout.isNegative() || startTimeout.isZero()) {
+            throw new IllegalArgumentException("start timeout must be positive");
+        }
+        if (maxStartFailures < 1) {
+            throw new IllegalArgumentException("max start failures must be at least 1");
+        }
+        baseJvmOptions = List.copyOf(baseJvmOptions);
+        serialFilterPatterns = List.copyOf(serialFilterPatterns);
+        if (logLines < 1) {
+            throw new IllegalArgumentException("log lines must be at least 1");
+        }
+    }
+
+    /** The defaults. */
+    public static ProcessPoolSettings defaults() {
+        return new ProcessPoolSettings(8, Duration.ofMillis(1), Duration.ofMillis(250), Duration.ofSeconds(5),
+                Duration.ofSeconds(30), 3, TUNED_JVM_OPTIONS, true, List.of(), 200);
+    }
+
+    /** A copy with another pipeline depth. */
+    public ProcessPoolSettings withPipelineDepth(int depth) {
+        return new ProcessPoolSettings(depth, pipelineBelow, heartbeatInterval, heartbeatTimeout, startTimeout,
+                maxStartFailures, baseJvmOptions, classDataSharing, serialFilterPatterns, logLines);
+    }
+
+    /** A copy with other heartbeat figures. */
+    public ProcessPoolSettings withHeartbeat(Duration interval, Duration timeout) {
+        return new ProcessPoolSettings(pipelineDepth, pipelineBelow, interval, timeout, startTimeout,
+                maxStartFailures, baseJvmOptions, classDataSharing, serialFilterPatterns, logLines);
+    }
+
+    /** A copy with other base JVM options and class-data-sharing choice. */
+    public ProcessPoolSettings withJvm(List<String> options, boolean cds) {
+        return new ProcessPoolSettings(pipelineDepth, pipelineBelow, heartbeatInterval, heartbeatTimeout,
+                startTimeout, maxStartFailures, options, cds, serialFilterPatterns, logLines);
+    }
+
+    /** A copy with extra serialization allow-list patterns. */
+    public ProcessPoolSettings withSerialFilterPatterns(List<String> patterns) {
+        return new ProcessPoolSettings(pipelineDepth, pipelineBelow, heartbeatInterval, heartbeatTimeout,
+                startTimeout, maxStartFailures, baseJvmOptions, classDataSharing, patterns, logLines);
+    }
+}

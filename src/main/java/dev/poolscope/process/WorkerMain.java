@@ -1,0 +1,295 @@
+package dev.poolscope.process;
+
+import dev.poolscope.workload.WorkloadSpec;
+import dev.poolscope.workload.WorkloadTask;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputFilter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * The main class of a worker process. It never loads JavaFX, and it keeps its
+ * real standard output for protocol frames only: {@code System.out} is pointed
+ * at standard error (the worker's log) before any task runs, so whatever a
+ * task prints ends up in the log the parent keeps.
+ *
+ * <h2>Threads</h2>
+ * <ol>
+ * <li>main: reads request frames and queues them; exits the JVM at end of
+ *     input (the parent closed the channel or died).</li>
+ * <li>{@code task}: runs queued requests one at a time, in arrival order, and
+ *     writes each one's result or failure, flushed before the next task starts
+ *     (so a crash never loses the reply of a finished task).</li>
+ * <li>{@code heartbeat}: writes figures every heartbeat interval.</li>
+ * </ol>
+ *
+ * <p>Arguments: worker id, heartbeat interval in milliseconds, initializer
+ * class name or {@code -}.
+ */
+public final class WorkerMain {
+    /** System property set in every worker, so fault workloads can refuse to run anywhere else. */
+    public static final String WORKER_PROPERTY = "poolscope.worker";
+    private static final int MAX_TRACE = 32 * 1024;
+
+    private record Request(long taskId, int type, FrameBuffer payload) {
+    }
+
+    private final DataOutputStream out;
+    private final FrameBuffer outBuf = new FrameBuffer(256);
+    private final FrameBuffer beatBuf = new FrameBuffer(64);
+    private final ObjectInputFilter filter = SerialFilter.create(List.of());
+    private final LinkedBlockingQueue<Request> requests = new LinkedBlockingQueue<>();
+    private volatile long tasksDone;
+
+    private WorkerMain(DataOutputStream out) {
+        this.out = out;
+    }
+
+    /** Entry point of a worker process. */
+    public static void main(String[] args) {
+        System.setProperty(WORKER_PROPERTY, "true");
+        PrintStream log = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        DataOutputStream protocol = new DataOutputStream(
+                new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
+        System.setOut(log);
+        System.setErr(log);
+        long heartbeatMillis = args.length > 1 ? Long.parseLong(args[1]) : 250;
+        String initializer = args.length > 2 && !"-".equals(args[2]) ? args[2] : null;
+        WorkerMain w = new WorkerMain(protocol);
+        try {
+            if (initializer != null) {
+                try {
+                    Class.forName(initializer, true, WorkerMain.class.getClassLoader())
+                            .getDeclaredConstructor().newInstance();
+                } catch (Throwable t) {
+                    w.send(Frames.INIT_FAILED, new FrameBuffer(512).putInt(Frames.MAGIC).putInt(Frames.VERSION).putString(
+                            "worker initializer " + initializer + " failed: " + trace(t)));
+                    protocol.flush();
+                    log.flush();
+                    Runtime.getRuntime().halt(1);
+                }
+            }
+            synchronized (protocol) {
+                new FrameBuffer(32).putInt(Frames.MAGIC).putInt(Frames.VERSION).putLong(ProcessHandle.current().pid())
+                        .writeFrame(protocol, Frames.HELLO);
+                protocol.flush();
+            }
+            Thread tasks = new Thread(w::runTasks, "task");
+            tasks.setDaemon(true);
+            tasks.start();
+            Thread beat = new Thread(() -> w.heartbeats(heartbeatMillis), "heartbeat");
+            beat.setDaemon(true);
+            beat.start();
+            w.readRequests(new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16)));
+        } catch (Throwable t) {
+            log.println("worker: fatal: " + trace(t));
+            log.flush();
+            Runtime.getRuntime().halt(70);
+        }
+    }
+
+    private void readRequests(DataInputStream in) throws IOException {
+        FrameBuffer b = new FrameBuffer(256);
+        while (true) {
+            int type;
+            try {
+                type = b.readFrame(in, Frames.MAX_FRAME);
+            } catch (EOFException e) {
+                // the parent closed the channel (it only does so when we hold no task) or went away
+                // System.exit rather than halt: lets the JVM write its class-data archive if asked to
+                System.err.flush();
+                System.exit(0);
+                return;
+            }
+            if (type != Frames.RUN_WORKLOAD && type != Frames.RUN_OBJECT) {
+                throw new ProtocolException("unexpected frame type " + type + " from the parent");
+            }
+            FrameBuffer copy = b;
+            long id = copy.getLong();
+            requests.add(new Request(id, type, copy));
+            b = new FrameBuffer(256);
+        }
+    }
+
+    private void runTasks() {
+        while (true) {
+            Request r;
+            try {
+                r = requests.take();
+            } catch (InterruptedException e) {
+                continue; // a task set our interrupt status; keep serving
+            }
+            Thread.interrupted();
+            runOne(r);
+        }
+    }
+
+    private void runOne(Request r) {
+        long start = System.nanoTime();
+        Callable<?> task;
+        try {
+            task = r.type == Frames.RUN_WORKLOAD ? workloadTask(r.payload) : objectTask(r.payload);
+        } catch (Throwable t) {
+            sendFailure(r.taskId, System.nanoTime() - start, Frames.FAILED_TASK_UNREADABLE, t,
+                    "the worker could not read the task: ");
+            return;
+        }
+        Object value;
+        try {
+            value = task.call();
+        } catch (Throwable t) {
+            task = null;
+            sendFailure(r.taskId, System.nanoTime() - start, Frames.FAILED_TASK, t, "");
+            return;
+        }
+        long service = System.nanoTime() - start;
+        tasksDone++;
+        synchronized (out) {
+            try {
+                outBuf.clear().putLong(r.taskId).putLong(service);
+                WireValues.put(outBuf, value);
+            } catch (IOException | RuntimeException | OutOfMemoryError e) {
+                String what = "the task's result (a " + (value == null ? "null" : value.getClass().getName())
+                        + ") could not be sent: ";
+                value = null;
+                outBuf.clear();
+                sendFailure(r.taskId, service, Frames.FAILED_RESULT_UNSENDABLE, e, what);
+                return;
+            }
+            try {
+                outBuf.writeFrame(out, Frames.RESULT);
+                out.flush();
+            } catch (IOException e) {
+                channelBroken(e);
+            }
+        }
+    }
+
+    private Callable<?> workloadTask(FrameBuffer p) throws Exception {
+        String name = p.getString();
+        int n = p.getInt();
+        if (n < 0 || n > 1000) {
+            throw new ProtocolException("bad parameter count " + n);
+        }
+        Map<String, String> params = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            String k = p.getString();
+            params.put(k, p.getString());
+        }
+        long seed = p.getLong();
+        long index = p.getLong();
+        p.expectEnd();
+        return WorkloadTask.resolve(new WorkloadSpec(name, params), seed).task(index);
+    }
+
+    private Callable<?> objectTask(FrameBuffer p) throws Exception {
+        byte[] data = p.getBlob();
+        p.expectEnd();
+        Object o = WireValues.deserialize(data, filter);
+        if (!(o instanceof Callable<?> c)) {
+            throw new IllegalArgumentException("the task object is a " + (o == null ? "null" : o.getClass().getName())
+                    + ", not a java.util.concurrent.Callable");
+        }
+        return c;
+    }
+
+    private void sendFailure(long taskId, long service, int kind, Throwable t, String prefix) {
+        String type = t.getClass().getName();
+        String message = prefix + String.valueOf(t.getMessage());
+        if (prefix.isEmpty()) {
+            message = t.getMessage();
+        }
+        String trace = trace(t);
+        tasksDone++;
+        try {
+            synchronized (out) {
+                outBuf.clear().putLong(taskId).putLong(service).putByte(kind).putString(type).putString(message)
+                        .putString(trace);
+                outBuf.writeFrame(out, Frames.FAILURE);
+                out.flush();
+            }
+        } catch (IOException | RuntimeException e) {
+            channelBroken(e);
+        }
+    }
+
+    private static String trace(Throwable t) {
+        StringWriter w = new StringWriter();
+        try {
+            t.printStackTrace(new PrintWriter(w));
+        } catch (Throwable ignored) {
+            return t.toString();
+        }
+        String s = w.toString();
+        return s.length() > MAX_TRACE ? s.substring(0, MAX_TRACE) + "\n\t... (trace truncated)" : s;
+    }
+
+    private void heartbeats(long millis) {
+        Path status = Path.of("/proc/self/status");
+        while (true) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long cpu = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos()).orElse(-1L);
+            long rss = rss(status);
+            Runtime rt = Runtime.getRuntime();
+            long heap = rt.totalMemory() - rt.freeMemory();
+            try {
+                synchronized (out) {
+                    beatBuf.clear().putLong(cpu).putLong(rss).putLong(heap).putLong(tasksDone).writeFrame(out, Frames.HEARTBEAT);
+                    out.flush();
+                }
+            } catch (IOException e) {
+                channelBroken(e);
+            }
+        }
+    }
+
+    private static long rss(Path status) {
+        try {
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("VmRSS:")) {
+                    String[] parts = line.substring(6).trim().split("\\s+");
+                    return Long.parseLong(parts[0]) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    private void send(int type, FrameBuffer b) throws IOException {
+        synchronized (out) {
+            b.writeFrame(out, type);
+            out.flush();
+        }
+    }
+
+    /** The parent stopped reading: nothing more can be reported, so leave. */
+    private static void channelBroken(Throwable e) {
+        System.err.println("worker: protocol channel broken (" + e + "); exiting");
+        System.err.flush();
+        Runtime.getRuntime().halt(71);
+    }
+}

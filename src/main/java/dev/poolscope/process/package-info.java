@@ -1,0 +1,39 @@
+/**
+ * The process pool: worker JVMs started, fed, watched, recycled and replaced
+ * by {@link dev.poolscope.process.ProcessWorkerPool}, the {@code process} kind
+ * of the pool registry.
+ *
+ * <h2>Pieces</h2>
+ * <ul>
+ * <li>{@link dev.poolscope.process.ProcessWorkerPool}: the pool (parent side):
+ *     slots, dispatch with pipelining, the watchdog, recovery, chunked
+ *     {@code map}/{@code batch}/{@code starmap}.</li>
+ * <li>{@link dev.poolscope.process.WorkerMain}: the worker's main class. It
+ *     never loads JavaFX and keeps its real standard output for frames only.</li>
+ * <li>{@code Frames}, {@code FrameBuffer}, {@code WireValues}: the protocol
+ *     (length-prefixed binary frames, version 1; see {@code Frames} for the
+ *     conversation) and how values travel.</li>
+ * <li>{@link dev.poolscope.process.SerialFilter}: the deserialization allow-list
+ *     both sides apply.</li>
+ * <li>{@link dev.poolscope.process.RemoteTaskException},
+ *     {@link dev.poolscope.process.WorkerCrashedException},
+ *     {@link dev.poolscope.process.WorkerStartException}: what callers see
+ *     when a task fails remotely, its worker dies, or workers cannot start.</li>
+ * <li>{@code dev.poolscope.process.fault}: workloads that crash, exit, hang,
+ *     spin, exhaust memory, print noise or return big results; they refuse to
+ *     run outside a worker process.</li>
+ * </ul>
+ *
+ * <h2>Start-up choices (measured)</h2>
+ * Worker JVMs get {@code -XX:+UseSerialGC -Xss512k -XX:-UsePerfData -Xshare:auto -Xmx256m}
+ * ({@link dev.poolscope.process.ProcessPoolSettings#TUNED_JVM_OPTIONS}) and,
+ * when the class path is made of jars only (the packaged app), an AppCDS
+ * archive recorded by the first worker that exits normally and kept in the
+ * temp folder. JVM logging goes to standard error. {@code -XX:TieredStopAtLevel=1}
+ * starts workers a little faster but made the {@code cpu} workload about 10%
+ * slower per task, so it is not a default (pass it with
+ * {@code --worker-jvm-option} for short-lived workers). The figures measured on
+ * the 2-core build machine are in the branch's closing note; they moved several-fold
+ * with the machine's load.
+ */
+package dev.poolscope.process;
