@@ -95,7 +95,8 @@ public final class Sweep {
                         listener.runStarting(rs, done, total, round);
                         MachineLoad.Mark mark = MachineLoad.start();
                         RunReport r = measure(rs);
-                        double others = mark.otherCores();
+                        // worker processes are "other processes" to /proc/stat: for process pools the figure is unknown
+                        double others = engine.pools().get(pool).usesProcesses() ? Double.NaN : mark.otherCores();
                         if (r.state() != RunState.COMPLETED) {
                             // stopped by cancel, or failed: leave it out
                             if (cancelled) {
@@ -170,6 +171,7 @@ public final class Sweep {
         final List<Double> p50s = new ArrayList<>();
         final List<Double> p99s = new ArrayList<>();
         final List<Double> background = new ArrayList<>();
+        final List<Double> cores = new ArrayList<>();
         long failed;
 
         Acc(String pool, int workers) {
@@ -182,6 +184,7 @@ public final class Sweep {
                 background.add(otherCores);
             }
             throughputs.add(r.throughputPerSecond());
+            cores.add(r.wallNanos() > 0 ? r.cpuNanos() / (double) r.wallNanos() : 0);
             p50s.add(Percentiles.micros(r.latency().p50()));
             p99s.add(Percentiles.micros(r.latency().p99()));
             failed += r.counts().failed() + r.counts().rejected() + r.counts().timedOut();
@@ -190,7 +193,7 @@ public final class Sweep {
         SweepPoint point() {
             return new SweepPoint(pool, workers, SweepPoint.median(throughputs), SweepPoint.median(p50s),
                     SweepPoint.median(p99s), throughputs, failed,
-                    background.isEmpty() ? Double.NaN : SweepPoint.median(background));
+                    background.isEmpty() ? Double.NaN : SweepPoint.median(background), SweepPoint.median(cores));
         }
     }
 

@@ -32,6 +32,7 @@ public final class SweepJson {
             ArrayNode each = n.putArray("throughputs");
             p.throughputs().forEach(t -> each.add(round(t, 3)));
             n.put("failedTasks", p.failedTasks());
+            n.put("coresUsed", round(p.coresUsed(), 3));
             if (!Double.isNaN(p.backgroundCores())) {
                 n.put("backgroundCores", round(p.backgroundCores(), 3));
             }

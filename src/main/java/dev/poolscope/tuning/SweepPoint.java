@@ -15,9 +15,11 @@ import java.util.List;
  * @param failedTasks tasks that failed, were rejected or timed out, over all repetitions
  * @param backgroundCores median over the repetitions of the cores other processes kept busy
  *        during the run (see {@link MachineLoad}); NaN if unknown
+ * @param coresUsed median over the repetitions of the CPU this JVM used per second of the run, in cores
+ *        (worker processes of process pools not included)
  */
 public record SweepPoint(String pool, int workers, double throughputPerSecond, double p50Micros, double p99Micros,
-                         List<Double> throughputs, long failedTasks, double backgroundCores) {
+                         List<Double> throughputs, long failedTasks, double backgroundCores, double coresUsed) {
 
     public SweepPoint {
         throughputs = List.copyOf(throughputs);

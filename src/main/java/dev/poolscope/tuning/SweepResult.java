@@ -79,9 +79,15 @@ public record SweepResult(SweepSpec spec, List<SweepPoint> points, List<Scalabil
         if (!(others >= BUSY_MACHINE_CORES)) {
             return "";
         }
-        return String.format(java.util.Locale.ROOT, "Other processes kept about %.1f of the %d cores busy during the runs,"
-                + " so these figures describe a shared machine; repeat the sweep when it is quiet to size for it alone.",
-                others, cores);
+        String s = String.format(java.util.Locale.ROOT, "Other processes kept about %.1f of the %d cores busy during the runs,"
+                + " so these figures describe a shared machine", others, cores);
+        double most = points.stream().filter(p -> !Double.isNaN(p.backgroundCores()))
+                .mapToDouble(SweepPoint::coresUsed).max().orElse(Double.NaN);
+        if (most < 0.8 * cores) {
+            s += String.format(java.util.Locale.ROOT, ": no run got more than %.1f cores, so the curve shows the share"
+                    + " of the CPU the machine gave the sweep, not how far the workload scales", most);
+        }
+        return s + "; repeat the sweep when it is quiet to size for it alone.";
     }
 
     /** Background load (in cores) from which the explanation warns about a shared machine. */
