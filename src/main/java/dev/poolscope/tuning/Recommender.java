@@ -86,17 +86,17 @@ public final class Recommender {
                     .append(percent(tolerance)).append(" of the best measured ").append(rate(best.throughputPerSecond()))
                     .append(" (at ").append(best.workers()).append(")");
         }
-        if (tolerance > TOLERANCE) {
-            s.append(", the tolerance widened from 5% because repeated runs differed by up to ")
-                    .append(percent(typicalSpread(sorted)));
-        }
-        s.append(fit);
         int largest = sorted.get(sorted.size() - 1).workers();
         if (chosen.workers() < largest) {
-            s.append(", so more workers add queueing, not throughput");
+            s.append(", so more workers add little or no throughput");
         } else if (sorted.size() > 1) {
             s.append(", and throughput was still rising at the largest count swept, so try more");
         }
+        if (tolerance > TOLERANCE) {
+            s.append("; the tolerance was widened from 5% because repeated runs differed by up to ")
+                    .append(percent(typicalSpread(sorted)));
+        }
+        s.append(fit);
         return new Recommendation(pool, chosen.workers(), Recommendation.Rule.NEAR_BEST_THROUGHPUT, s + machine + ".");
     }
 
