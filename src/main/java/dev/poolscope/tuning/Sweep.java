@@ -172,6 +172,7 @@ public final class Sweep {
         final List<Double> p99s = new ArrayList<>();
         final List<Double> background = new ArrayList<>();
         final List<Double> cores = new ArrayList<>();
+        final List<Double> cpuPerBusy = new ArrayList<>();
         long failed;
 
         Acc(String pool, int workers) {
@@ -185,6 +186,8 @@ public final class Sweep {
             }
             throughputs.add(r.throughputPerSecond());
             cores.add(r.wallNanos() > 0 ? r.cpuNanos() / (double) r.wallNanos() : 0);
+            double busy = r.service().mean() * (r.counts().succeeded() + r.counts().failed() + r.counts().timedOut());
+            cpuPerBusy.add(busy > 0 ? r.cpuNanos() / busy : 0);
             p50s.add(Percentiles.micros(r.latency().p50()));
             p99s.add(Percentiles.micros(r.latency().p99()));
             failed += r.counts().failed() + r.counts().rejected() + r.counts().timedOut();
@@ -193,7 +196,8 @@ public final class Sweep {
         SweepPoint point() {
             return new SweepPoint(pool, workers, SweepPoint.median(throughputs), SweepPoint.median(p50s),
                     SweepPoint.median(p99s), throughputs, failed,
-                    background.isEmpty() ? Double.NaN : SweepPoint.median(background), SweepPoint.median(cores));
+                    background.isEmpty() ? Double.NaN : SweepPoint.median(background), SweepPoint.median(cores),
+                    SweepPoint.median(cpuPerBusy));
         }
     }
 

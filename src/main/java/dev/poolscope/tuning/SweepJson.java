@@ -33,6 +33,7 @@ public final class SweepJson {
             p.throughputs().forEach(t -> each.add(round(t, 3)));
             n.put("failedTasks", p.failedTasks());
             n.put("coresUsed", round(p.coresUsed(), 3));
+            n.put("cpuPerBusy", round(p.cpuPerBusy(), 3));
             if (!Double.isNaN(p.backgroundCores())) {
                 n.put("backgroundCores", round(p.backgroundCores(), 3));
             }

@@ -17,9 +17,12 @@ import java.util.List;
  *        during the run (see {@link MachineLoad}); NaN if unknown
  * @param coresUsed median over the repetitions of the CPU this JVM used per second of the run, in cores
  *        (worker processes of process pools not included)
+ * @param cpuPerBusy median over the repetitions of this JVM's CPU time divided by the workers' busy time
+ *        (mean service time x tasks run): near 1 for CPU-bound work that got the CPU it wanted, near 0
+ *        for work that mostly waits
  */
 public record SweepPoint(String pool, int workers, double throughputPerSecond, double p50Micros, double p99Micros,
-                         List<Double> throughputs, long failedTasks, double backgroundCores, double coresUsed) {
+                         List<Double> throughputs, long failedTasks, double backgroundCores, double coresUsed, double cpuPerBusy) {
 
     public SweepPoint {
         throughputs = List.copyOf(throughputs);

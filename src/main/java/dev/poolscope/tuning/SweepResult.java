@@ -81,9 +81,12 @@ public record SweepResult(SweepSpec spec, List<SweepPoint> points, List<Scalabil
         }
         String s = String.format(java.util.Locale.ROOT, "Other processes kept about %.1f of the %d cores busy during the runs,"
                 + " so these figures describe a shared machine", others, cores);
-        double most = points.stream().filter(p -> !Double.isNaN(p.backgroundCores()))
-                .mapToDouble(SweepPoint::coresUsed).max().orElse(Double.NaN);
-        if (most < 0.8 * cores) {
+        List<SweepPoint> known = points.stream().filter(p -> !Double.isNaN(p.backgroundCores())).toList();
+        double most = known.stream().mapToDouble(SweepPoint::coresUsed).max().orElse(Double.NaN);
+        double full = SweepPoint.median(known.stream().map(p -> p.coresUsed() + p.backgroundCores()).toList());
+        double cpuBound = SweepPoint.median(known.stream().map(SweepPoint::cpuPerBusy).toList());
+        // starved: the machine was full, the work wanted CPU, and no run got most of the cores
+        if (most < 0.8 * cores && full >= 0.85 * cores && cpuBound >= 0.3) {
             s += String.format(java.util.Locale.ROOT, ": no run got more than %.1f cores, so the curve shows the share"
                     + " of the CPU the machine gave the sweep, not how far the workload scales", most);
         }

@@ -20,7 +20,7 @@ class RecommenderTest {
         if (r.isEmpty()) {
             r.add(x);
         }
-        return new SweepPoint("fixed", n, x, p99Micros / 2, p99Micros, r, 0, Double.NaN, Double.NaN);
+        return new SweepPoint("fixed", n, x, p99Micros / 2, p99Micros, r, 0, Double.NaN, Double.NaN, Double.NaN);
     }
 
     /** CPU-bound on 2 cores: flat from 2 on, with small noise. */
@@ -112,15 +112,21 @@ class RecommenderTest {
         dev.poolscope.engine.RunSpec base = dev.poolscope.engine.RunSpec.of("fixed", 1,
                 dev.poolscope.workload.WorkloadSpec.of("cpu"), 10);
         SweepSpec spec = SweepSpec.of(base, List.of("fixed"), List.of(1, 2));
-        List<SweepPoint> starved = List.of(new SweepPoint("fixed", 1, 500, 1, 2, List.of(500.0), 0, 1.5, 0.5),
-                new SweepPoint("fixed", 2, 510, 1, 2, List.of(510.0), 0, 1.4, 0.6));
+        List<SweepPoint> starved = List.of(new SweepPoint("fixed", 1, 500, 1, 2, List.of(500.0), 0, 1.5, 0.5, 0.5),
+                new SweepPoint("fixed", 2, 510, 1, 2, List.of(510.0), 0, 1.4, 0.6, 0.4));
         String note = SweepResult.analyse(spec, starved, false, 2).machineNote();
         assertTrue(note.contains("about 1.5 of the 2 cores") && note.contains("no run got more than 0.6 cores"), note);
 
-        List<SweepPoint> quiet = List.of(new SweepPoint("fixed", 1, 500, 1, 2, List.of(500.0), 0, 0.05, 1.0),
-                new SweepPoint("fixed", 2, 990, 1, 2, List.of(990.0), 0, 0.1, 2.0));
+        List<SweepPoint> quiet = List.of(new SweepPoint("fixed", 1, 500, 1, 2, List.of(500.0), 0, 0.05, 1.0, 1.0),
+                new SweepPoint("fixed", 2, 990, 1, 2, List.of(990.0), 0, 0.1, 2.0, 1.0));
         SweepResult r = SweepResult.analyse(spec, quiet, false, 2);
         assertEquals("", r.machineNote());
         assertEquals(2, r.recommendedWorkers().get("fixed"));
+
+        // I/O-bound work on a busy machine: noted, but not called starved (it did not want the CPU)
+        List<SweepPoint> io = List.of(new SweepPoint("fixed", 1, 50, 1, 2, List.of(50.0), 0, 1.9, 0.01, 0.01),
+                new SweepPoint("fixed", 2, 100, 1, 2, List.of(100.0), 0, 1.9, 0.02, 0.01));
+        String ioNote = SweepResult.analyse(spec, io, false, 2).machineNote();
+        assertTrue(ioNote.contains("shared machine") && !ioNote.contains("no run got"), ioNote);
     }
 }

@@ -14,7 +14,6 @@ import dev.poolscope.tuning.SweepSpec;
 import dev.poolscope.tuning.WorkerCounts;
 import dev.poolscope.workload.WorkloadSpec;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -24,7 +23,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -65,7 +63,6 @@ public final class SweepViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<SweepResult> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
-    private final ObjectProperty<SweepSpec> lastSpec = new SimpleObjectProperty<>();
 
     private final AtomicReference<Update> latest = new AtomicReference<>();
     private final AtomicBoolean pending = new AtomicBoolean();
@@ -168,7 +165,6 @@ public final class SweepViewModel {
         }
         Sweep s = new Sweep(engine, spec);
         sweep = s;
-        lastSpec.set(spec);
         error.set("");
         result.set(null);
         progress.set(0);
