@@ -116,4 +116,24 @@ class AdviceTest {
         assertEquals("worker utilisation", s.get(0).figure());
         assertFalse(s.get(0).value().isBlank());
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 60, unit = java.util.concurrent.TimeUnit.SECONDS)
+    void realRuns_getAdvice_eachNamingAFigureAndItsValue() throws Exception {
+        dev.poolscope.engine.RunEngine engine = dev.poolscope.engine.RunEngine.standard();
+        for (String w : List.of("cpu:size=2000", "io:millis=2", "failing:p=0.5,millis=0")) {
+            RunSpec spec = RunSpec.of("fixed", 4, WorkloadSpec.parse(w), 40);
+            try (dev.poolscope.engine.Run run = engine.start(spec)) {
+                RunReport r = run.await(java.time.Duration.ofSeconds(30));
+                List<Suggestion> advice = Advice.of(r);
+                assertFalse(advice.isEmpty(), w);
+                for (Suggestion s : advice) {
+                    assertFalse(s.figure().isBlank() || s.value().isBlank() || s.text().isBlank(), s.toString());
+                }
+                if (w.startsWith("failing")) {
+                    assertEquals("failures", advice.get(0).topic());
+                }
+            }
+        }
+    }
 }
