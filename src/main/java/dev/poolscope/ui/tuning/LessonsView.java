@@ -33,7 +33,7 @@ import java.util.function.Consumer;
  * needing a pool kind or workload this build lacks are shown disabled with the
  * reason. Previous/Next walk through every lesson.
  */
-public final class LessonsView extends SplitPane {
+public final class LessonsView extends BorderPane {
     private final RunEngine engine;
     private final Consumer<RunSpec> runPreset;
     private final ListView<Lesson> list = new ListView<>();
@@ -89,8 +89,9 @@ public final class LessonsView extends SplitPane {
         nav.setPadding(new Insets(8, 12, 8, 12));
         BorderPane right = new BorderPane(scroll);
         right.setBottom(nav);
-        getItems().addAll(left, right);
-        setDividerPositions(0.3);
+        SplitPane split = new SplitPane(left, right);
+        split.setDividerPositions(0.3);
+        setCenter(split);
         if (!list.getItems().isEmpty()) {
             list.getSelectionModel().select(0);
         }
