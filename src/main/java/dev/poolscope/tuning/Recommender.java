@@ -87,12 +87,15 @@ public final class Recommender {
                     .append(" (at ").append(best.workers()).append(")");
         }
         int largest = sorted.get(sorted.size() - 1).workers();
-        if (chosen.workers() < largest) {
-            s.append(", so more workers add little or no throughput");
-        } else if (sorted.size() > 1) {
+        boolean bestAtEnd = best.workers() == largest && sorted.size() > 1;
+        if (chosen.workers() == largest && bestAtEnd) {
             s.append(", and throughput was still rising at the largest count swept, so try more");
+        } else if (bestAtEnd) {
+            s.append(", but the best was at the largest count swept, so sweep further before settling");
+        } else if (chosen.workers() < largest) {
+            s.append(", so more workers add little or no throughput");
         }
-        if (tolerance > TOLERANCE) {
+        if (tolerance > TOLERANCE && chosen != best) {
             s.append("; the tolerance was widened from 5% because repeated runs differed by up to ")
                     .append(percent(typicalSpread(sorted)));
         }

@@ -54,6 +54,14 @@ class RecommenderTest {
     }
 
     @Test
+    void bestAtTheLargestCount_butSmallerWithinFivePercent_saysSweepFurther() {
+        List<SweepPoint> io = List.of(point(1, 50, 1), point(4, 190, 1), point(7, 330, 1), point(8, 344, 1));
+        Recommendation r = Recommender.recommend("fixed", io, null, null, 2);
+        assertEquals(7, r.workers());
+        assertTrue(r.explanation().contains("sweep further"), r.explanation());
+    }
+
+    @Test
     void explanation_quotesTheFittedNumbers() {
         List<SweepPoint> pts = cpuBound();
         ScalabilityFit usl = ScalabilityFitter.fit("fixed", ScalabilityModel.USL,
