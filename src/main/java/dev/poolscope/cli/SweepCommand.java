@@ -63,7 +63,7 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--tasks", paramLabel = "N", defaultValue = "400", description = "tasks per run (default: ${DEFAULT-VALUE})")
     long tasks;
 
-    @Option(names = "--repeat", paramLabel = "R", defaultValue = "3",
+    @Option(names = "--repeat", paramLabel = "R", defaultValue = "5",
             description = "runs per point; points report medians, repetitions go in interleaved rounds (default: ${DEFAULT-VALUE})")
     int repeat;
 

@@ -54,7 +54,7 @@ public final class SweepViewModel {
     private final StringProperty workers = new SimpleStringProperty("1..8");
     private final StringProperty workload = new SimpleStringProperty("cpu");
     private final StringProperty tasks = new SimpleStringProperty("400");
-    private final StringProperty repeat = new SimpleStringProperty("3");
+    private final StringProperty repeat = new SimpleStringProperty("5");
     private final StringProperty p99Target = new SimpleStringProperty("");
 
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.IDLE);
