@@ -1,81 +1,145 @@
 package dev.poolscope.ui;
 
-import dev.poolscope.engine.Run;
 import dev.poolscope.engine.RunEngine;
-import dev.poolscope.engine.RunSpec;
-import dev.poolscope.metrics.MetricsSnapshot;
-import dev.poolscope.workload.WorkloadSpec;
+import dev.poolscope.ui.model.HistoryModel;
+import dev.poolscope.ui.model.LiveRunModel;
+import dev.poolscope.ui.model.RunFormModel;
+import dev.poolscope.ui.run.RunSession;
+import dev.poolscope.ui.store.ConfigDir;
+import dev.poolscope.ui.view.Dialogs;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.image.Image;
+import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
-import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 
-/** The PoolScope window: a default run and its live numbers. */
+/** The PoolScope dashboard application. */
 public class PoolScopeApp extends Application {
-    private final AtomicReference<MetricsSnapshot> latest = new AtomicReference<>();
-    private final AtomicBoolean pending = new AtomicBoolean();
-    private final Label numbers = new Label("Press Run to start cpu on the fixed pool.");
-    private volatile Run run;
+    /** The window title's start. */
+    public static final String TITLE = "PoolScope";
 
-    /** Launches the app (blocks until the window closes). */
+    private Window window;
+
+    /** Launches the dashboard (called by {@code dev.poolscope.Main} with no arguments). Blocks until it closes. */
     public static void launchApp(String[] args) {
         Application.launch(PoolScopeApp.class, args);
     }
 
     @Override
     public void start(Stage stage) {
-        Button start = new Button("Run");
-        start.setId("runButton");
-        start.setOnAction(e -> startRun());
-        VBox root = new VBox(12, new Label("PoolScope: a lab for thread pools and process pools"), start, numbers);
-        root.setStyle("-fx-padding: 16; -fx-font-size: 14;");
-        stage.setTitle("PoolScope");
-        stage.setScene(new Scene(root, 640, 240));
-        stage.setOnCloseRequest(e -> stopRun());
+        window = open(stage, ConfigDir.resolve(), null);
         stage.show();
-    }
-
-    private void startRun() {
-        int cores = Runtime.getRuntime().availableProcessors();
-        RunSpec spec = RunSpec.of("fixed", cores, WorkloadSpec.of("cpu"), 2000);
-        Thread.ofPlatform().daemon(true).start(() -> {
-            Run r = RunEngine.standard().start(spec);
-            run = r;
-            r.addListener(s -> {
-                latest.set(s);
-                if (pending.compareAndSet(false, true)) {
-                    Platform.runLater(this::render);
-                }
-            });
-        });
-    }
-
-    private void render() {
-        pending.set(false);
-        MetricsSnapshot s = latest.get();
-        if (s != null) {
-            numbers.setText(String.format(Locale.ROOT, "done %d / %d   queue %d   active %d   %.0f tasks/s   p99 %.2f ms",
-                    s.counts().ended(), s.counts().submitted(), s.queueDepth(), s.activeWorkers(),
-                    s.throughputPerSecond(), s.latency().p99() / 1e6));
-        }
-    }
-
-    private void stopRun() {
-        Run r = run;
-        if (r != null) {
-            r.stop();
-        }
     }
 
     @Override
     public void stop() {
-        stopRun();
+        if (window != null) {
+            window.dashboard().close();
+        }
+    }
+
+    /**
+     * A dashboard window in a stage, with everything made for it.
+     *
+     * @param dashboard models and services
+     * @param controller the main view's controller
+     * @param scene the scene
+     */
+    public record Window(Dashboard dashboard, MainController controller, Scene scene) {
+    }
+
+    /**
+     * Builds the dashboard in the stage (not shown yet) and starts loading history and presets.
+     *
+     * @param configDir where history and presets live
+     * @param dialogs how to ask the user; null for real dialogs
+     */
+    public static Window open(Stage stage, Path configDir, Dialogs dialogs) {
+        RunEngine engine = RunEngine.standard();
+        FxNotifier notifier = new FxNotifier(() -> stage);
+        LiveRunModel live = new LiveRunModel(Runtime.getRuntime().availableProcessors());
+        HistoryModel history = new HistoryModel();
+        RunSession session = new RunSession(engine, live, history, configDir, fx(), notifier);
+        Dashboard ctx = new Dashboard(engine, new RunFormModel(engine.pools(), engine.workloads()), live, history,
+                session, notifier, dialogs != null ? dialogs : new StageDialogs(stage));
+        FXMLLoader loader = new FXMLLoader(PoolScopeApp.class.getResource("MainView.fxml"));
+        loader.setControllerFactory(type -> {
+            if (type == MainController.class) {
+                return new MainController(ctx);
+            }
+            if (type == HistoryController.class) {
+                return new HistoryController(ctx);
+            }
+            throw new IllegalArgumentException("no controller " + type);
+        });
+        Parent root;
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        MainController controller = loader.getController();
+        // fit the screen (a window larger than a headless screen also breaks its frame buffer)
+        var bounds = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1360, bounds.getWidth()), Math.min(860, bounds.getHeight()));
+        scene.getStylesheets().add(Objects.requireNonNull(PoolScopeApp.class.getResource("poolscope.css")).toExternalForm());
+        controller.installShortcuts(scene);
+        stage.setScene(scene);
+        stage.setTitle(TITLE + " — thread and process pool lab");
+        for (int size : new int[]{16, 32, 64, 256}) {
+            try (InputStream in = PoolScopeApp.class.getResourceAsStream("icon-" + size + ".png")) {
+                if (in != null) {
+                    stage.getIcons().add(new Image(in));
+                }
+            } catch (IOException ignored) {
+                // an icon is not worth failing for
+            }
+        }
+        stage.setOnHidden(e -> ctx.close());
+        session.loadStored();
+        return new Window(ctx, controller, scene);
+    }
+
+    private static Executor fx() {
+        return r -> {
+            try {
+                Platform.runLater(r);
+            } catch (IllegalStateException toolkitGone) {
+                // the window has closed; nothing left to update
+            }
+        };
+    }
+
+    /** File and text dialogs over the stage. */
+    private record StageDialogs(Stage owner) implements Dialogs {
+        @Override
+        public Optional<Path> saveFile(String title, String suggestedName, String extension) {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(title);
+            chooser.setInitialFileName(suggestedName);
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase() + " files", "*." + extension));
+            return Optional.ofNullable(chooser.showSaveDialog(owner)).map(java.io.File::toPath);
+        }
+
+        @Override
+        public Optional<String> askText(String title, String question, String suggestion) {
+            TextInputDialog d = new TextInputDialog(suggestion);
+            d.initOwner(owner);
+            d.setTitle(title);
+            d.setHeaderText(question);
+            return d.showAndWait();
+        }
     }
 }

@@ -1,0 +1,63 @@
+package dev.poolscope.ui;
+
+import dev.poolscope.ui.model.RunPhase;
+import dev.poolscope.ui.view.ChartPng;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static dev.poolscope.ui.DashboardUiTest.fx;
+import static dev.poolscope.ui.DashboardUiTest.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Renders the main window after a short run to {@code assets/dashboard.png}, the README's screenshot. */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class DashboardScreenshotTest {
+    static final Path SCREENSHOT = Path.of("assets", "dashboard.png");
+
+    @TempDir
+    Path configDir;
+    private PoolScopeApp.Window window;
+
+    @Start
+    void start(Stage stage) {
+        window = PoolScopeApp.open(stage, configDir, new FakeDialogs());
+        stage.show();
+    }
+
+    @AfterEach
+    void stopEverything() {
+        window.dashboard().close();
+    }
+
+    @Test
+    void mainWindow_afterAShortRun_isRenderedForTheReadme(FxRobot robot) throws Exception {
+        fx(() -> {
+            window.dashboard().form().tasksProperty().set("1500");
+            window.dashboard().form().params().put("size", "40000");
+            return null;
+        });
+        robot.type(KeyCode.F5);
+        waitUntil("the run's end", () -> window.dashboard().live().getPhase() == RunPhase.COMPLETED);
+        BufferedImage image = fx(() -> ChartPng.snapshot(window.scene().getRoot()));
+        Files.createDirectories(SCREENSHOT.getParent());
+        ChartPng.write(image, SCREENSHOT);
+        BufferedImage back = ImageIO.read(SCREENSHOT.toFile());
+        assertTrue(back.getWidth() >= 1000 && back.getHeight() >= 600, back.getWidth() + "x" + back.getHeight());
+        assertTrue(ChartPng.hasContent(back, 40), "the screenshot is blank");
+    }
+}

@@ -1,0 +1,94 @@
+package dev.poolscope.ui.model;
+
+import dev.poolscope.engine.Run;
+import dev.poolscope.engine.RunEngine;
+import dev.poolscope.engine.RunReport;
+import dev.poolscope.engine.RunSpec;
+import dev.poolscope.metrics.Counts;
+import dev.poolscope.metrics.HistogramBuckets;
+import dev.poolscope.metrics.MetricsSnapshot;
+import dev.poolscope.metrics.Percentiles;
+import dev.poolscope.workload.WorkloadSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@Timeout(30)
+class LiveRunModelTest {
+    private final LiveRunModel model = new LiveRunModel(2);
+
+    private static MetricsSnapshot snapshot(long seq, long ended, long queued, double cpu, int poolSize) {
+        Counts c = new Counts(ended + queued, ended, 0, 0, 0, 0, 0, queued);
+        Percentiles lat = new Percentiles(10, 2_000_000, 2_000_000, 3_000_000, 4_000_000, 5_000_000);
+        HistogramBuckets h = new HistogramBuckets(List.of(1.0, 2.0, 4.0, 8.0), List.of(0L, 0L, 3L, 7L));
+        return new MetricsSnapshot(seq, (seq + 1) * 100_000_000L, 100_000_000L, poolSize, poolSize, poolSize, queued, c,
+                10, 100, lat, lat, lat, lat, lat, lat, h, cpu, List.of(), List.of());
+    }
+
+    @Test
+    void apply_movesProgressSeriesAndFigures() {
+        model.begin(RunSpec.of("fixed", 4, WorkloadSpec.of("cpu"), 100));
+        assertEquals(RunPhase.STARTING, model.getPhase());
+        model.started();
+        model.apply(snapshot(0, 10, 90, 0.95, 4));
+        model.apply(snapshot(1, 25, 75, 0.97, 4));
+        assertEquals(0.25, model.progressProperty().get(), 1e-9);
+        assertTrue(model.progressTextProperty().get().startsWith("25 / 100"), model.progressTextProperty().get());
+        assertTrue(model.progressTextProperty().get().contains("ETA"));
+        assertEquals(2, model.queueDepth().size());
+        assertEquals(2, model.p99().size());
+        assertEquals(4.0, model.p99().data().get(1).getYValue().doubleValue(), 1e-9);
+        assertEquals(2, model.histogram().size(), "empty leading buckets are left out");
+        assertTrue(model.insightProperty().get().contains("4 workers share 2 cores"), model.insightProperty().get());
+        assertTrue(model.littlesLawProperty().get().startsWith("L = "), model.littlesLawProperty().get());
+    }
+
+    @Test
+    void workerProcessCpu_isAddedToThisJvms() {
+        model.begin(RunSpec.of("process", 2, WorkloadSpec.of("cpu"), 100));
+        for (int i = 0; i < 3; i++) {
+            MetricsSnapshot base = snapshot(i, 10L * i, 50, 0.05, 2);
+            var workers = List.of(
+                    new dev.poolscope.metrics.WorkerSnapshot(0, "process-0", dev.poolscope.metrics.WorkerState.BUSY, 1, i, 0, 100, i * 100_000_000L, 50_000_000, 30),
+                    new dev.poolscope.metrics.WorkerSnapshot(1, "process-1", dev.poolscope.metrics.WorkerState.BUSY, 1, i, 0, 101, i * 100_000_000L, 50_000_000, 30));
+            model.apply(new MetricsSnapshot(base.sequence(), base.elapsedNanos(), base.intervalNanos(), 2, 2, 2, 50, base.counts(),
+                    10, 100, base.latency(), base.waitTime(), base.service(), base.totalLatency(), base.totalWait(),
+                    base.totalService(), base.latencyHistogram(), 0.05, workers, List.of()));
+        }
+        // each worker used 100 ms of CPU per 100 ms: both cores busy, this JVM 5 %
+        assertTrue(model.cpuProperty().get().startsWith("100% of 2 cores"), model.cpuProperty().get());
+        assertTrue(model.cpuProperty().get().contains("workers 100%"), model.cpuProperty().get());
+        assertTrue(model.insightProperty().get().startsWith("CPU is saturated"), model.insightProperty().get());
+        assertEquals(2, model.workerRows().size());
+    }
+
+    @Test
+    void seriesBuffer_staysBounded_andKeepsTheNewestPoint() {
+        SeriesBuffer b = new SeriesBuffer("x", 100);
+        for (int i = 0; i < 10_000; i++) {
+            b.add(i, i);
+        }
+        assertTrue(b.size() <= 100, "size " + b.size());
+        assertEquals(9_999, b.data().get(b.size() - 1).getXValue().intValue());
+        assertEquals(0, b.data().get(0).getXValue().intValue(), "the start of the run stays in view");
+    }
+
+    @Test
+    void finish_withARealRunsReport_showsItsEnd() throws Exception {
+        RunSpec spec = RunSpec.of("fixed", 2, WorkloadSpec.parse("cpu:size=2000"), 60);
+        model.begin(spec);
+        try (Run run = RunEngine.standard().start(spec)) {
+            run.addListener(s -> { }); // listeners run on the sampler; this test applies the report only
+            RunReport r = run.await(Duration.ofSeconds(20));
+            model.finish(r);
+        }
+        assertEquals(RunPhase.COMPLETED, model.getPhase());
+        assertEquals(1.0, model.progressProperty().get(), 1e-9);
+        assertTrue(model.statusProperty().get().startsWith("Completed: fixed x2"), model.statusProperty().get());
+    }
+}
