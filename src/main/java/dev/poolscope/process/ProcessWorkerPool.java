@@ -147,10 +147,11 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
         final long pid;
         final java.io.DataOutputStream out;
         final LogTail log = new LogTail(settings.logLines());
-        final long spawnNanos = System.nanoTime();
+        /** When the pool began to start this process (before {@code ProcessBuilder.start}). */
+        final long spawnNanos;
         final ArrayDeque<Job> inFlight = new ArrayDeque<>();
         volatile boolean ready;
-        volatile long lastHeardNanos = spawnNanos;
+        volatile long lastHeardNanos;
         volatile String killReason;
         volatile long cpuNanos = -1;
         volatile long rssBytes = -1;
@@ -160,11 +161,15 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
         boolean closing;
         boolean recycling;
         boolean dead;
+        /** Frames written to the buffer but not yet flushed to the worker. */
+        int unflushed;
         /** The running task was already settled (timed out): every task still held never started. */
         boolean headGone;
 
-        WorkerProcess(Slot slot, Process process) {
+        WorkerProcess(Slot slot, Process process, long spawnNanos) {
             this.slot = slot;
+            this.spawnNanos = spawnNanos;
+            this.lastHeardNanos = spawnNanos;
             this.process = process;
             this.pid = process.pid();
             this.out = new java.io.DataOutputStream(new java.io.BufferedOutputStream(process.getOutputStream(), 1 << 16));
@@ -202,6 +207,7 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
     private volatile boolean terminated;
     private WorkerStartException startFailure;
     private int consecutiveStartFailures;
+    private long cancelledWhileRunning;
 
     /** Creates the pool with default settings and waits until every worker is ready. */
     public ProcessWorkerPool(PoolConfig config) {
@@ -408,8 +414,11 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
 
     // ------------------------------------------------------------------ dispatching (under the lock)
 
-    /** Tasks a worker may hold now: pipelined while its tasks are short. */
+    /** Tasks a worker may hold now: pipelined while its tasks are short (average service time, recent tasks weigh most). */
     private int depth(Slot s) {
+        if (s.avgServiceNanos == 0) {
+            return Math.min(2, settings.pipelineDepth()); // no task timed yet: do not pile work on one worker
+        }
         return s.avgServiceNanos > settings.pipelineBelow().toNanos() ? 1 : settings.pipelineDepth();
     }
 
@@ -442,7 +451,6 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
      * no longer needed. Completions it cannot do under the lock go to {@code after}.
      */
     private void pump(List<Runnable> after) {
-        List<WorkerProcess> touched = null;
         while (!queue.isEmpty()) {
             WorkerProcess p = pick();
             if (p == null) {
@@ -456,12 +464,7 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
                 queue.addFirst(j);
                 continue;
             }
-            if (touched == null) {
-                touched = new ArrayList<>(2);
-            }
-            if (!touched.contains(p)) {
-                touched.add(p);
-            }
+            p.unflushed++;
             p.inFlight.addLast(j);
             p.sent++;
             if (p.inFlight.size() == 1) {
@@ -473,8 +476,12 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
             }
             showState(p.slot);
         }
-        if (touched != null) {
-            for (WorkerProcess p : touched) {
+        // Flush where the worker would otherwise run dry: while it still holds two
+        // sent tasks, further ones wait in the buffer and go out together at its next reply.
+        for (Slot s : slots) {
+            WorkerProcess p = s.proc;
+            if (p != null && p.unflushed > 0 && p.inFlight.size() - p.unflushed < 2) {
+                p.unflushed = 0;
                 try {
                     p.out.flush();
                 } catch (IOException e) {
@@ -596,6 +603,7 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
         } finally {
             lock.unlock();
         }
+        long launchNanos = System.nanoTime();
         if (!abandon) {
             try {
                 process = launcher.start(s.id);
@@ -615,15 +623,15 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
                 maybeTerminate();
                 return;
             }
-            p = new WorkerProcess(s, process);
+            p = new WorkerProcess(s, process, launchNanos);
             s.proc = p;
             s.lastPid = p.pid;
             live.add(p);
             Reaper.add(process);
             s.recorder.setProcessFigures(p.pid, -1, -1, -1);
             s.show(WorkerState.STARTING);
-            if (stoppedNow()) {
-                p.killReason = "pool shut down now";
+            if (stoppedNow() || s.retired) {
+                p.killReason = stoppedNow() ? "pool shut down now" : "retired while starting (pool shrank)";
                 process.destroyForcibly();
             }
         } finally {
@@ -669,26 +677,34 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
      * log. Returns false if the worker reported that its initializer failed.
      */
     private boolean handshake(WorkerProcess p, java.io.DataInputStream in, FrameBuffer b) throws IOException {
-        byte[] seen = new byte[4096 + 9];
+        // bytes reach the log 9 behind the input, so the frame header is never logged
+        byte[] lag = new byte[9];
         int n = 0;
         long window = 0; // the last 9 bytes: length (4), type (1), magic (4)
+        StringBuilder line = new StringBuilder();
         while (true) {
             int c = in.read();
             if (c < 0) {
-                p.log.addBytes(seen, 0, Math.min(n, seen.length));
+                for (int i = Math.max(0, n - 9); i < n; i++) {
+                    junk(p, line, lag[i % 9]);
+                }
+                if (!line.isEmpty()) {
+                    p.log.add(line.toString());
+                }
                 throw new java.io.EOFException();
             }
-            window = (window << 8) | c;
-            if (n < seen.length) {
-                seen[n] = (byte) c;
+            if (n >= 9) {
+                junk(p, line, lag[n % 9]);
             }
+            lag[n % 9] = (byte) c;
+            window = (window << 8) | c;
             n++;
             if (n >= 9 && (int) window == Frames.MAGIC) {
                 break;
             }
         }
-        if (n > 9) {
-            p.log.addBytes(seen, 0, Math.min(n - 9, seen.length));
+        if (!line.isEmpty()) {
+            p.log.add(line.toString());
         }
         int type = (int) (window >>> 32) & 0xff;
         int version = in.readInt();
@@ -702,8 +718,8 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
             }
             byte[] text = new byte[len];
             in.readFully(text);
-            for (String line : new String(text, java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
-                p.log.add(line);
+            for (String l : new String(text, java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                p.log.add(l);
             }
             p.killReason = "its initializer failed";
             return false;
@@ -735,6 +751,17 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
             after.forEach(Runnable::run);
         }
         return true;
+    }
+
+    /** One byte a worker wrote to standard output before its handshake: goes to its log, a line at a time. */
+    private static void junk(WorkerProcess p, StringBuilder line, byte b) {
+        char c = (char) (b & 0xff);
+        if (c == '\n') {
+            p.log.add(line.toString());
+            line.setLength(0);
+        } else if (line.length() < LogTail.MAX_LINE) {
+            line.append(c >= 0x20 && c < 0x7f || c == '\t' ? c : '?');
+        }
     }
 
     private static <T> void keep(List<T> list, T value) {
@@ -798,6 +825,9 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
             Slot s = p.slot;
             ObservedTask<?> t = head.task();
             Outcome o = t.isDone() ? t.outcome() : failure == null ? Outcome.SUCCEEDED : Outcome.FAILED;
+            if (t.isCancelled()) {
+                cancelledWhileRunning++; // the worker ran it to the end anyway; the result is dropped
+            }
             s.recorder.taskFinished(t.id(), t.submitNanos(), p.headSince, now, o);
             s.tasks++;
             s.avgServiceNanos = s.avgServiceNanos == 0 ? service : 0.8 * s.avgServiceNanos + 0.2 * service;
@@ -1324,6 +1354,17 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
         if (timeoutNanos > 0) {
             notes.add("a task past its timeout is stopped by killing its worker process, which is then replaced");
         }
+        long cancelled;
+        lock.lock();
+        try {
+            cancelled = cancelledWhileRunning;
+        } finally {
+            lock.unlock();
+        }
+        if (cancelled > 0) {
+            notes.add(cancelled + " task(s) were cancelled after their worker had started them: the worker ran them"
+                    + " to the end and their results were dropped (only a task timeout stops a task in its worker)");
+        }
         return notes;
     }
 
@@ -1355,6 +1396,38 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
             ArrayList<R> out = new ArrayList<>(items.size());
             for (T item : items) {
                 out.add(fn.apply(item));
+            }
+            return out;
+        }
+
+        /** Sends a chunk of Integers as an int[] (much cheaper to serialize than Integer objects). */
+        private Object writeReplace() {
+            int[] ints = PackedInts.pack(items);
+            return ints == null ? this : new PackedChunk<>(fn, ints);
+        }
+    }
+
+    /** The serialized form of a chunk of Integers. */
+    private record PackedChunk<R>(TaskFunction<?, ?> fn, int[] ints) implements Serializable {
+        @SuppressWarnings("unchecked")
+        private Object readResolve() {
+            ArrayList<Object> items = new ArrayList<>(ints.length);
+            for (int v : ints) {
+                items.add(v);
+            }
+            return new ChunkTask<>((TaskFunction<Object, Object>) fn, items);
+        }
+    }
+
+    /** Packs a list of Integers (no nulls) into an int[], or returns null. */
+    private static final class PackedInts {
+        static int[] pack(List<?> items) {
+            int[] out = new int[items.size()];
+            for (int i = 0; i < out.length; i++) {
+                if (!(items.get(i) instanceof Integer v)) {
+                    return null;
+                }
+                out[i] = v;
             }
             return out;
         }

@@ -15,6 +15,8 @@ import java.io.ObjectOutputStream;
  *
  * <pre>
  *   tag 0 null | 1 int | 2 long | 3 double | 4 boolean | 5 String | 6 byte[] | 7 serialized object
+ *       8 / 9 / 10: a java.util.List whose elements are all Integer / Long / Double (count, then values),
+ *       read back as an ArrayList (what chunked map returns)
  * </pre>
  */
 final class WireValues {
@@ -26,6 +28,9 @@ final class WireValues {
     private static final int STRING = 5;
     private static final int BYTES = 6;
     private static final int OBJECT = 7;
+    private static final int INT_LIST = 8;
+    private static final int LONG_LIST = 9;
+    private static final int DOUBLE_LIST = 10;
 
     private WireValues() {
     }
@@ -45,8 +50,45 @@ final class WireValues {
             case Boolean z -> b.putByte(BOOLEAN).putByte(z ? 1 : 0);
             case String s -> b.putByte(STRING).putString(s);
             case byte[] bytes -> b.putByte(BYTES).putBlob(bytes);
+            case java.util.ArrayList<?> list when putNumberList(b, list) -> {
+            }
             default -> b.putByte(OBJECT).putBlob(serialize(v));
         }
+    }
+
+    /** Writes a list of all-Integer, all-Long or all-Double elements compactly; false (nothing written) otherwise. */
+    private static boolean putNumberList(FrameBuffer b, java.util.List<?> list) {
+        int n = list.size();
+        if (n == 0) {
+            return false;
+        }
+        Class<?> type = list.get(0) == null ? null : list.get(0).getClass();
+        if (type != Integer.class && type != Long.class && type != Double.class) {
+            return false;
+        }
+        for (int i = 1; i < n; i++) {
+            Object e = list.get(i);
+            if (e == null || e.getClass() != type) {
+                return false;
+            }
+        }
+        if (type == Integer.class) {
+            b.putByte(INT_LIST).putInt(n);
+            for (int i = 0; i < n; i++) {
+                b.putInt((Integer) list.get(i));
+            }
+        } else if (type == Long.class) {
+            b.putByte(LONG_LIST).putInt(n);
+            for (int i = 0; i < n; i++) {
+                b.putLong((Long) list.get(i));
+            }
+        } else {
+            b.putByte(DOUBLE_LIST).putInt(n);
+            for (int i = 0; i < n; i++) {
+                b.putDouble((Double) list.get(i));
+            }
+        }
+        return true;
     }
 
     /** Reads a value written by {@link #put}. */
@@ -61,6 +103,17 @@ final class WireValues {
             case STRING -> b.getString();
             case BYTES -> b.getBlob();
             case OBJECT -> deserialize(b.getBlob(), filter);
+            case INT_LIST, LONG_LIST, DOUBLE_LIST -> {
+                int n = b.getInt();
+                if (n < 0) {
+                    throw new ProtocolException("negative list length " + n);
+                }
+                java.util.ArrayList<Object> list = new java.util.ArrayList<>(Math.min(n, 1 << 20));
+                for (int i = 0; i < n; i++) {
+                    list.add(tag == INT_LIST ? (Object) b.getInt() : tag == LONG_LIST ? (Object) b.getLong() : (Object) b.getDouble());
+                }
+                yield list;
+            }
             default -> throw new ProtocolException("unknown value tag " + tag);
         };
     }

@@ -28,6 +28,7 @@ final class WorkerLauncher {
         // unified logging defaults to stdout, which is the protocol channel: send it to the log instead
         cmd.add("-Xlog:disable");
         cmd.add("-Xlog:all=warning:stderr");
+        cmd.add("-Xlog:cds*=off:stderr"); // archive warnings ("Skipping ... not in loaded state") would crowd the log
         cmd.addAll(settings.baseJvmOptions());
         cdsArchive = settings.classDataSharing() ? cdsArchive(classPath) : null;
         List<String> filter = new ArrayList<>(settings.serialFilterPatterns());
@@ -38,7 +39,9 @@ final class WorkerLauncher {
         if (!filter.isEmpty()) {
             cmd.add("-D" + SerialFilter.PROPERTY + "=" + String.join(";", filter));
         }
-        cmd.addAll(workerJvmOptions);
+        for (String option : workerJvmOptions) {
+            cmd.add(toStderr(option));
+        }
         cmd.add("-cp");
         cmd.add(classPath);
         cmd.add(WorkerMain.class.getName());
@@ -50,6 +53,25 @@ final class WorkerLauncher {
     private final java.util.concurrent.atomic.AtomicBoolean archiveClaimed = new java.util.concurrent.atomic.AtomicBoolean();
     private final long heartbeatMillis;
     private final String initializer;
+
+    /**
+     * Rewrites JVM logging options that would print to standard output (the
+     * protocol channel) so they print to standard error (the worker's log):
+     * {@code -verbose:gc} and {@code -Xlog[:what]} without an output.
+     */
+    static String toStderr(String option) {
+        if (option.equals("-verbose:gc")) {
+            return "-Xlog:gc:stderr";
+        }
+        if (option.equals("-Xlog")) {
+            return "-Xlog:all=info:stderr";
+        }
+        if (option.startsWith("-Xlog:") && !option.startsWith("-Xlog:disable")
+                && option.chars().filter(c -> c == ':').count() == 1) {
+            return option + ":stderr";
+        }
+        return option;
+    }
 
     /** The command without the per-worker arguments. */
     List<String> command() {
@@ -98,6 +120,7 @@ final class WorkerLauncher {
             if (exitCode == 0 && Files.isRegularFile(tmp) && Files.size(tmp) > 0) {
                 Files.move(tmp, Path.of(cdsArchive), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
                         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                removeStaleArchives(Path.of(cdsArchive));
             } else {
                 Files.deleteIfExists(tmp);
             }
@@ -107,6 +130,22 @@ final class WorkerLauncher {
             } catch (IOException ignored) {
                 // best effort
             }
+        }
+    }
+
+    /** Deletes other workers' archives (for older builds of the class path) not touched for a day. */
+    private static void removeStaleArchives(Path keep) {
+        long dayAgo = System.currentTimeMillis() - 86_400_000L;
+        try (var files = Files.list(keep.getParent())) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                if (!f.equals(keep) && name.startsWith("worker-") && name.endsWith(".jsa")
+                        && Files.getLastModifiedTime(f).toMillis() < dayAgo) {
+                    Files.deleteIfExists(f); // a JVM still mapping it keeps its copy
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // best effort
         }
     }
 

@@ -298,6 +298,28 @@ class ProcessFaultTest {
     }
 
     @Test
+    void jvmOptionsThatPrintToStdout_doNotCorruptTheChannel() throws Exception {
+        PoolConfig cfg = PoolConfig.of(1).withProcessOptions(0,
+                List.of("-XX:+PrintFlagsFinal", "-verbose:gc", "-Xlog:safepoint"), null);
+        ProcessWorkerPool p = new ProcessWorkerPool(cfg, quick());
+        try {
+            for (int i = 0; i < 3; i++) {
+                assertEquals(i, p.submit((TaskCallable<Integer>) () -> {
+                    System.gc();
+                    return 0;
+                }).get() + i);
+            }
+            int id = p.workerIds().get(0);
+            await("GC lines in the worker log", Duration.ofSeconds(10),
+                    () -> p.workerLog(id).stream().anyMatch(l -> l.contains("Pause Full")));
+            assertTrue(p.workerLog(id).stream().anyMatch(l -> l.contains("UseSerialGC")), "flags printed before the handshake are logged");
+            assertEquals(0, p.metrics().restarts());
+        } finally {
+            closeAndCheck(p);
+        }
+    }
+
+    @Test
     void maxTasksPerWorker_recyclesTheProcess() throws Exception {
         PoolConfig cfg = PoolConfig.of(1).withProcessOptions(5, List.of(), null);
         ProcessWorkerPool p = new ProcessWorkerPool(cfg, quick());

@@ -190,6 +190,37 @@ class ProcessWorkerPoolTest {
     }
 
     @Test
+    void map_keepsNullsAndMixedTypes() throws Exception {
+        ProcessWorkerPool p = pool(2);
+        try {
+            List<Object> items = new java.util.ArrayList<>(java.util.Arrays.asList(1, null, "two", 3L, 4.0));
+            assertEquals(items, p.map(x -> x, items, 2));
+            assertEquals(List.of(), p.map(x -> x, List.of()));
+        } finally {
+            closeAndCheck(p);
+        }
+    }
+
+    @Test
+    void longTasks_areSpreadFairly_notPipelinedOntoOneWorker() throws Exception {
+        ProcessWorkerPool p = pool(2);
+        try {
+            List<Future<Object>> fs = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                fs.add(p.submit(task("io:millis=20", i)));
+            }
+            for (Future<Object> f : fs) {
+                f.get();
+            }
+            for (WorkerDetail d : p.workerDetails()) {
+                assertTrue(d.tasks() >= 14 && d.tasks() <= 26, "each worker took a fair share: " + p.workerDetails());
+            }
+        } finally {
+            closeAndCheck(p);
+        }
+    }
+
+    @Test
     void workerDetails_reportPidAndStartup() throws Exception {
         ProcessWorkerPool p = pool(2);
         try {
