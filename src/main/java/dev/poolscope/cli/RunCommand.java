@@ -240,6 +240,9 @@ public final class RunCommand implements Callable<Integer> {
         for (String note : r.notes()) {
             out.println("  note        " + note);
         }
+        for (dev.poolscope.tuning.Suggestion s : dev.poolscope.tuning.Advice.of(r)) {
+            out.println("  advice      " + s);
+        }
     }
 
     private static String line(Percentiles p) {

@@ -147,10 +147,11 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
         final long pid;
         final java.io.DataOutputStream out;
         final LogTail log = new LogTail(settings.logLines());
-        final long spawnNanos = System.nanoTime();
+        /** When the pool began to start this process (before {@code ProcessBuilder.start}). */
+        final long spawnNanos;
         final ArrayDeque<Job> inFlight = new ArrayDeque<>();
         volatile boolean ready;
-        volatile long lastHeardNanos = spawnNanos;
+        volatile long lastHeardNanos;
         volatile String killReason;
         volatile long cpuNanos = -1;
         volatile long rssBytes = -1;
@@ -165,8 +166,10 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
         /** The running task was already settled (timed out): every task still held never started. */
         boolean headGone;
 
-        WorkerProcess(Slot slot, Process process) {
+        WorkerProcess(Slot slot, Process process, long spawnNanos) {
             this.slot = slot;
+            this.spawnNanos = spawnNanos;
+            this.lastHeardNanos = spawnNanos;
             this.process = process;
             this.pid = process.pid();
             this.out = new java.io.DataOutputStream(new java.io.BufferedOutputStream(process.getOutputStream(), 1 << 16));
@@ -600,6 +603,7 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
         } finally {
             lock.unlock();
         }
+        long launchNanos = System.nanoTime();
         if (!abandon) {
             try {
                 process = launcher.start(s.id);
@@ -619,7 +623,7 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
                 maybeTerminate();
                 return;
             }
-            p = new WorkerProcess(s, process);
+            p = new WorkerProcess(s, process, launchNanos);
             s.proc = p;
             s.lastPid = p.pid;
             live.add(p);

@@ -28,6 +28,7 @@ final class WorkerLauncher {
         // unified logging defaults to stdout, which is the protocol channel: send it to the log instead
         cmd.add("-Xlog:disable");
         cmd.add("-Xlog:all=warning:stderr");
+        cmd.add("-Xlog:cds*=off:stderr"); // archive warnings ("Skipping ... not in loaded state") would crowd the log
         cmd.addAll(settings.baseJvmOptions());
         cdsArchive = settings.classDataSharing() ? cdsArchive(classPath) : null;
         List<String> filter = new ArrayList<>(settings.serialFilterPatterns());

@@ -95,6 +95,12 @@ public final class WorkerMain {
             Thread tasks = new Thread(w::runTasks, "task");
             tasks.setDaemon(true);
             tasks.start();
+            // load the workload catalogue (about 100 ms of class loading) while the worker is idle,
+            // rather than in its first workload task
+            Thread warm = new Thread(WorkerMain::warmUp, "warm-up");
+            warm.setDaemon(true);
+            warm.setPriority(Thread.MIN_PRIORITY);
+            warm.start();
             Thread beat = new Thread(() -> w.heartbeats(heartbeatMillis), "heartbeat");
             beat.setDaemon(true);
             beat.start();
@@ -126,6 +132,14 @@ public final class WorkerMain {
             long id = copy.getLong();
             requests.add(new Request(id, type, copy));
             b = new FrameBuffer(256);
+        }
+    }
+
+    private static void warmUp() {
+        try {
+            WorkloadTask.resolve(WorkloadSpec.of("noop"), 0).task(0).call();
+        } catch (Throwable t) {
+            System.err.println("worker: warm-up failed (tasks will load what they need): " + t);
         }
     }
 

@@ -35,5 +35,14 @@
  * {@code --worker-jvm-option} for short-lived workers). The figures measured on
  * the 2-core build machine are in the branch's closing note; they moved several-fold
  * with the machine's load.
+ *
+ * <h2>Known costs</h2>
+ * A task that calls {@code Runtime.halt} or {@code System.exit} (the {@code crash}
+ * and {@code exit} workloads) takes about 300 ms to end its JVM: HotSpot waits up to
+ * 300 ms at exit for threads in native code, and the worker's channel reader is
+ * always blocked in a native read. A worker killed by the pool (timeout,
+ * freeze, protocol error, kill button) dies at once. A replacement worker's first
+ * workload task also pays for loading the workload catalogue (about 100 ms) unless
+ * the worker had idle time after its handshake.
  */
 package dev.poolscope.process;

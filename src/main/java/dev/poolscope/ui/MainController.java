@@ -16,6 +16,7 @@ import dev.poolscope.ui.view.ChartPng;
 import dev.poolscope.ui.view.ParamItem;
 import dev.poolscope.ui.view.TimelineView;
 import dev.poolscope.ui.view.WorkerControl;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -226,14 +227,27 @@ public final class MainController {
         paramSheet.setSearchBoxVisible(false);
         paramSheet.setMode(PropertySheet.Mode.NAME);
         paramsHolder.getChildren().add(paramSheet);
-        form.workloadProperty().addListener((o, was, now) -> rebuildParams());
+        // rebuild once after a bulk change (a workload switch clears and refills the map), never in the middle of it
+        form.workloadProperty().addListener((o, was, now) -> scheduleParamsRebuild());
         form.params().addListener((MapChangeListener<String, String>) c -> {
             if (!sheetEditing.get()) {
-                rebuildParams(); // a preset or an earlier run was loaded
+                scheduleParamsRebuild(); // a preset or an earlier run was loaded
             }
         });
         rebuildParams();
         problemLabel.textProperty().bind(form.problemProperty());
+    }
+
+    private boolean paramsRebuildPending;
+
+    private void scheduleParamsRebuild() {
+        if (!paramsRebuildPending) {
+            paramsRebuildPending = true;
+            Platform.runLater(() -> {
+                paramsRebuildPending = false;
+                rebuildParams();
+            });
+        }
     }
 
     private void rebuildParams() {

@@ -6,12 +6,16 @@ import dev.poolscope.ui.model.LiveRunModel;
 import dev.poolscope.ui.model.RunFormModel;
 import dev.poolscope.ui.run.RunSession;
 import dev.poolscope.ui.store.ConfigDir;
+import dev.poolscope.ui.tuning.AdvicePane;
+import dev.poolscope.ui.tuning.LessonsView;
+import dev.poolscope.ui.tuning.SweepView;
 import dev.poolscope.ui.view.Dialogs;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.image.Image;
 import javafx.stage.FileChooser;
@@ -46,6 +50,7 @@ public class PoolScopeApp extends Application {
     @Override
     public void stop() {
         if (window != null) {
+            window.sweep().model().cancel();
             window.dashboard().close();
         }
     }
@@ -56,8 +61,10 @@ public class PoolScopeApp extends Application {
      * @param dashboard models and services
      * @param controller the main view's controller
      * @param scene the scene
+     * @param sweep the Sweep tab
+     * @param lessons the Lessons tab
      */
-    public record Window(Dashboard dashboard, MainController controller, Scene scene) {
+    public record Window(Dashboard dashboard, MainController controller, Scene scene, SweepView sweep, LessonsView lessons) {
     }
 
     /**
@@ -107,9 +114,26 @@ public class PoolScopeApp extends Application {
                 // an icon is not worth failing for
             }
         }
-        stage.setOnHidden(e -> ctx.close());
+        // tuning and teaching tabs: their buttons load a run into the form
+        SweepView sweep = new SweepView(engine, ctx.form()::load);
+        LessonsView lessons = new LessonsView(engine, ctx.form()::load);
+        AdvicePane advice = new AdvicePane();
+        live.lastReportProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                advice.show(now);
+            }
+        });
+        ScrollPane adviceScroll = new ScrollPane(advice);
+        adviceScroll.setFitToWidth(true);
+        controller.addTab("Advice", adviceScroll);
+        controller.addTab("Sweep", sweep);
+        controller.addTab("Lessons", lessons);
+        stage.setOnHidden(e -> {
+            sweep.model().cancel();
+            ctx.close();
+        });
         session.loadStored();
-        return new Window(ctx, controller, scene);
+        return new Window(ctx, controller, scene, sweep, lessons);
     }
 
     private static Executor fx() {

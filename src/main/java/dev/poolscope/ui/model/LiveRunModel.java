@@ -31,6 +31,13 @@ import java.util.List;
  * toolkit in tests.
  */
 public final class LiveRunModel {
+    private final javafx.beans.property.ReadOnlyObjectWrapper<RunReport> lastReport = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+
+    /** The report of the last run that ended, or null. */
+    public javafx.beans.property.ReadOnlyObjectProperty<RunReport> lastReportProperty() {
+        return lastReport.getReadOnlyProperty();
+    }
+
     /** Points each live series keeps (older ones are thinned). */
     public static final int SERIES_CAPACITY = 600;
     /** Workers listed in the worker table, at most (a virtual pool may have thousands). */
@@ -321,6 +328,7 @@ public final class LiveRunModel {
 
     /** The run has ended with this report. */
     public void finish(RunReport r) {
+        lastReport.set(r);
         phase.set(switch (r.state()) {
             case COMPLETED -> RunPhase.COMPLETED;
             case STOPPED -> RunPhase.STOPPED;

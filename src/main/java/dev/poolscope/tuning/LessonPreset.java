@@ -1,0 +1,95 @@
+package dev.poolscope.tuning;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.poolscope.engine.Arrival;
+import dev.poolscope.engine.Durations;
+import dev.poolscope.engine.InvalidSpecException;
+import dev.poolscope.engine.RunSpec;
+import dev.poolscope.pool.PoolConfig;
+import dev.poolscope.pool.RejectionPolicy;
+import dev.poolscope.workload.WorkloadSpec;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * A run a lesson offers, written with the same names as the options of
+ * {@code poolscope run}. Only {@code label}, {@code pool}, {@code workers},
+ * {@code workload} and {@code tasks} are required.
+ *
+ * @param label the button text, e.g. {@code "fixed pool, 8 workers"}
+ * @param pool pool kind
+ * @param workers worker count
+ * @param workload {@code NAME[:key=value,...]}
+ * @param tasks tasks to submit
+ * @param queueCapacity queue limit, or null for unbounded
+ * @param rejection {@code block}, {@code abort}, {@code caller-runs} or {@code discard-oldest}; null for block
+ * @param arrival {@code all}, {@code fixed}, {@code poisson} or {@code batches}; null for all (or fixed with a rate)
+ * @param rate tasks per second for {@code fixed} and {@code poisson}
+ * @param batchSize tasks per batch for {@code batches} (default 100)
+ * @param batchInterval time between batches for {@code batches}, e.g. {@code 500ms} (default 1s)
+ * @param taskTimeout longest a task may run, e.g. {@code 2s}; null for none
+ * @param seed random seed; null for 42
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record LessonPreset(String label, String pool, int workers, String workload, long tasks, Integer queueCapacity,
+                           String rejection, String arrival, Double rate, Integer batchSize, String batchInterval,
+                           String taskTimeout, Long seed) {
+
+    /**
+     * The run this preset describes. Checks the text fields (workload, policy,
+     * arrival, durations); {@link RunSpec#validate} checks the rest against the registries.
+     *
+     * @throws InvalidSpecException naming the wrong field as its command-line option
+     */
+    public RunSpec toRunSpec() {
+        if (pool == null || pool.isBlank()) {
+            throw new InvalidSpecException("--pool", "the preset '" + label + "' names no pool");
+        }
+        WorkloadSpec w;
+        try {
+            w = WorkloadSpec.parse(workload);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSpecException("--workload", e.getMessage());
+        }
+        RejectionPolicy policy;
+        try {
+            policy = rejection == null ? RejectionPolicy.BLOCK : RejectionPolicy.parse(rejection);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSpecException("--rejection", e.getMessage());
+        }
+        RunSpec s = RunSpec.of(pool, workers, w, tasks)
+                .withQueue(queueCapacity == null ? PoolConfig.UNBOUNDED : queueCapacity, policy)
+                .withArrival(arrivalPattern())
+                .withTaskTimeout(taskTimeout == null ? Duration.ZERO : duration("--task-timeout", taskTimeout));
+        return seed == null ? s : s.withSeed(seed);
+    }
+
+    private Arrival arrivalPattern() {
+        String a = arrival == null ? (rate == null ? "all" : "fixed") : arrival.toLowerCase(Locale.ROOT);
+        return switch (a) {
+            case "all" -> new Arrival.AllAtOnce();
+            case "fixed" -> new Arrival.FixedRate(requireRate(a));
+            case "poisson" -> new Arrival.Poisson(requireRate(a));
+            case "batches" -> new Arrival.Batches(batchSize == null ? 100 : batchSize,
+                    batchInterval == null ? Duration.ofSeconds(1) : duration("--batch-interval", batchInterval));
+            default -> throw new InvalidSpecException("--arrival", "unknown arrival pattern '" + arrival
+                    + "'; allowed: all, fixed, poisson, batches");
+        };
+    }
+
+    private double requireRate(String pattern) {
+        if (rate == null) {
+            throw new InvalidSpecException("--rate", "is required with arrival " + pattern);
+        }
+        return rate;
+    }
+
+    private static Duration duration(String field, String text) {
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSpecException(field, e.getMessage());
+        }
+    }
+}
