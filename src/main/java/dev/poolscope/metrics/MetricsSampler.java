@@ -57,6 +57,8 @@ public final class MetricsSampler implements AutoCloseable {
     private long lastNanos;
     private long lastEnded;
     private long lastCpu = -1;
+    private long lastCpuNanos;
+    private double lastCpuFraction = -1;
     private volatile MetricsSnapshot latest;
 
     /**
@@ -73,6 +75,7 @@ public final class MetricsSampler implements AutoCloseable {
         this.startNanos = System.nanoTime();
         this.lastNanos = startNanos;
         this.lastCpu = processCpuNanos();
+        this.lastCpuNanos = startNanos;
     }
 
     private static Histogram newHistogram() {
@@ -188,8 +191,20 @@ public final class MetricsSampler implements AutoCloseable {
         long ended = counts.ended();
         long intervalEnded = Math.max(0, ended - lastEnded);
         double throughput = intervalEnded * 1e9 / dt;
+        // CPU time ticks coarsely (10 ms on Linux): measure it over at least 50 ms, else repeat the last figure
         long cpu = processCpuNanos();
-        double cpuFraction = (cpu < 0 || lastCpu < 0) ? -1 : Math.min(1.0, (cpu - lastCpu) / (double) dt / cores);
+        long cpuDt = now - lastCpuNanos;
+        double cpuFraction;
+        if (cpu < 0 || lastCpu < 0) {
+            cpuFraction = -1;
+        } else if (cpuDt >= 50_000_000L || lastCpuFraction < 0) {
+            cpuFraction = Math.min(1.0, (cpu - lastCpu) / (double) Math.max(1, cpuDt) / cores);
+            lastCpuFraction = cpuFraction;
+            lastCpu = cpu;
+            lastCpuNanos = now;
+        } else {
+            cpuFraction = lastCpuFraction;
+        }
         MetricsSnapshot s = new MetricsSnapshot(sequence++, now - startNanos, dt, gauges.poolSize(),
                 gauges.liveWorkers(), active, counts.queued(), counts, intervalEnded, throughput,
                 Percentiles.of(intervalLatency), Percentiles.of(intervalWait), Percentiles.of(intervalService),
@@ -197,7 +212,6 @@ public final class MetricsSampler implements AutoCloseable {
                 buckets(totalLatency), cpuFraction, workerSnaps, spans);
         lastNanos = now;
         lastEnded = ended;
-        lastCpu = cpu;
         latest = s;
         series.add(SamplePoint.of(s));
         return s;

@@ -64,10 +64,21 @@ class MetricsSamplerTest {
     }
 
     @Test
+    void errorTable_groupsMessagesThatDifferOnlyInNumbers() {
+        ErrorTable t = new ErrorTable();
+        for (int i = 0; i < 30; i++) {
+            t.record(Outcome.FAILED, new IllegalStateException("worker " + (i % 2) + " (pid " + (1000 + i) + ") died"));
+        }
+        assertEquals(1, t.entries().size());
+        assertEquals(30, t.entries().get(0).count());
+        assertEquals("worker 0 (pid 1000) died", t.entries().get(0).message());
+    }
+
+    @Test
     void errorTable_staysBounded() {
         ErrorTable t = new ErrorTable();
         for (int i = 0; i < 1000; i++) {
-            t.record(Outcome.FAILED, new RuntimeException("message " + i));
+            t.record(Outcome.FAILED, new RuntimeException("message " + "x".repeat(i % 200) + i));
         }
         assertEquals(ErrorTable.MAX_KINDS + 1, t.entries().size());
         assertEquals(1000, t.entries().stream().mapToLong(ErrorTable.Entry::count).sum());
