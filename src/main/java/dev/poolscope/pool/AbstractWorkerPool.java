@@ -254,6 +254,15 @@ public abstract class AbstractWorkerPool extends AbstractExecutorService impleme
                 + "' cannot stop a thread that does not respond to interruption (the process pool can)");
     }
 
+    /**
+     * How long a caller of {@code Future.get} spins before it parks: 0 (park at
+     * once) for thread pools; kinds whose replies cross a process boundary
+     * return a few tens of microseconds.
+     */
+    protected long spinBeforeParkNanos() {
+        return 0;
+    }
+
     /** True if tasks have a timeout. */
     final boolean hasTimeout() {
         return timer != null;

@@ -173,6 +173,38 @@ public final class ObservedTask<V> extends FutureTask<V> {
     }
 
     /**
+     * Waits for the result. For pools whose workers are elsewhere the caller
+     * first spins briefly ({@link AbstractWorkerPool#spinBeforeParkNanos()}):
+     * a reply from a worker process often arrives within microseconds, and
+     * waking a parked thread costs more than that on many virtual machines.
+     */
+    @Override
+    public V get() throws InterruptedException, java.util.concurrent.ExecutionException {
+        spinUntilDone(pool.spinBeforeParkNanos());
+        return super.get();
+    }
+
+    @Override
+    public V get(long timeout, java.util.concurrent.TimeUnit unit)
+            throws InterruptedException, java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {
+        long nanos = unit.toNanos(timeout);
+        long spin = Math.min(nanos, pool.spinBeforeParkNanos());
+        long t0 = System.nanoTime();
+        spinUntilDone(spin);
+        return super.get(Math.max(0, nanos - (System.nanoTime() - t0)), java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    private void spinUntilDone(long nanos) {
+        if (nanos <= 0 || isDone()) {
+            return;
+        }
+        long end = System.nanoTime() + nanos;
+        while (!isDone() && System.nanoTime() - end < 0) {
+            Thread.onSpinWait();
+        }
+    }
+
+    /**
      * For pools whose workers are elsewhere (worker processes): marks the task
      * as started. Returns false if it has already ended (cancelled while queued),
      * in which case it must not be sent.
