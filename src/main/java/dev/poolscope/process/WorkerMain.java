@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * The main class of a worker process. It never loads JavaFX, and it keeps its
@@ -55,6 +56,7 @@ public final class WorkerMain {
     private final FrameBuffer outBuf = new FrameBuffer(256);
     private final FrameBuffer beatBuf = new FrameBuffer(64);
     private final ObjectInputFilter filter = SerialFilter.create(List.of());
+    private final LinkedBlockingQueue<Request> requests = new LinkedBlockingQueue<>();
     private volatile long tasksDone;
 
     private WorkerMain(DataOutputStream out) {
@@ -90,6 +92,9 @@ public final class WorkerMain {
                         .writeFrame(protocol, Frames.HELLO);
                 protocol.flush();
             }
+            Thread tasks = new Thread(w::runTasks, "task");
+            tasks.setDaemon(true);
+            tasks.start();
             // load the workload catalogue (about 100 ms of class loading) while the worker is idle,
             // rather than in its first workload task
             Thread warm = new Thread(WorkerMain::warmUp, "warm-up");
@@ -123,12 +128,10 @@ public final class WorkerMain {
             if (type != Frames.RUN_WORKLOAD && type != Frames.RUN_OBJECT) {
                 throw new ProtocolException("unexpected frame type " + type + " from the parent");
             }
-            // run the task right here, on the reading thread: one wake-up per task instead of two.
-            // Later requests wait in the pipe meanwhile, so tasks still run one at a time, in order.
-            long id = b.getLong();
-            Thread.interrupted(); // a task may have left our interrupt status set
-            runOne(new Request(id, type, b));
-            b.clear();
+            FrameBuffer copy = b;
+            long id = copy.getLong();
+            requests.add(new Request(id, type, copy));
+            b = new FrameBuffer(256);
         }
     }
 
@@ -137,6 +140,19 @@ public final class WorkerMain {
             WorkloadTask.resolve(WorkloadSpec.of("noop"), 0).task(0).call();
         } catch (Throwable t) {
             System.err.println("worker: warm-up failed (tasks will load what they need): " + t);
+        }
+    }
+
+    private void runTasks() {
+        while (true) {
+            Request r;
+            try {
+                r = requests.take();
+            } catch (InterruptedException e) {
+                continue; // a task set our interrupt status; keep serving
+            }
+            Thread.interrupted();
+            runOne(r);
         }
     }
 
@@ -242,18 +258,11 @@ public final class WorkerMain {
 
     private void heartbeats(long millis) {
         Path status = Path.of("/proc/self/status");
-        java.util.Optional<ProcessHandle> parent = ProcessHandle.current().parent();
         while (true) {
             try {
                 Thread.sleep(millis);
             } catch (InterruptedException e) {
                 return;
-            }
-            // the reading thread may be busy in a long task and miss the end of input: check the parent here too
-            if (parent.isPresent() && !parent.get().isAlive()) {
-                System.err.println("worker: the parent process is gone; exiting");
-                System.err.flush();
-                Runtime.getRuntime().halt(0);
             }
             long cpu = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos()).orElse(-1L);
             long rss = rss(status);
