@@ -147,13 +147,34 @@ public final class WorkerMain {
         while (true) {
             Request r;
             try {
-                r = requests.take();
+                r = nextRequest();
             } catch (InterruptedException e) {
                 continue; // a task set our interrupt status; keep serving
             }
             Thread.interrupted();
             runOne(r);
         }
+    }
+
+    /**
+     * The next request: spins up to 50 µs for one before parking, since the
+     * next request of a busy parent usually arrives within microseconds and
+     * waking a parked thread costs more than that on many virtual machines.
+     */
+    private Request nextRequest() throws InterruptedException {
+        Request r = requests.poll();
+        if (r != null) {
+            return r;
+        }
+        long end = System.nanoTime() + 50_000;
+        while (System.nanoTime() - end < 0) {
+            Thread.onSpinWait();
+            r = requests.poll();
+            if (r != null) {
+                return r;
+            }
+        }
+        return requests.take();
     }
 
     private void runOne(Request r) {
