@@ -70,7 +70,7 @@ class RunTest {
 
     @Test
     void stop_cancelsQueuedTasks_andReportsStopped() throws Exception {
-        RunSpec spec = RunSpec.of("virtual", 2, WorkloadSpec.parse("io:millis=50"), 10_000);
+        RunSpec spec = RunSpec.of("virtual", 2, WorkloadSpec.parse("io:millis=50"), 10_000).withMaxInFlight(200);
         try (Run run = engine.start(spec)) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (run.submitted() < 10 && System.nanoTime() < deadline) {
