@@ -12,9 +12,35 @@ public final class Main {
     private Main() {
     }
 
+    /** Why no window can open here, or null if one can (or we cannot tell). */
+    static String noDisplay() {
+        boolean linux = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
+        boolean headlessPlatform = System.getProperty("glass.platform") != null;
+        if (linux && !headlessPlatform && isBlank(System.getenv("DISPLAY")) && isBlank(System.getenv("WAYLAND_DISPLAY"))) {
+            return "no display to open the dashboard on (DISPLAY is not set); run it on a desktop or under Xvfb,"
+                    + " or use the command line: poolscope run --help";
+        }
+        return null;
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
     public static void main(String[] args) {
         if (args.length == 0) {
-            PoolScopeApp.launchApp(args);
+            String problem = noDisplay();
+            if (problem != null) {
+                System.err.println("poolscope: " + problem);
+                System.exit(2);
+            }
+            try {
+                PoolScopeApp.launchApp(args);
+            } catch (RuntimeException e) {
+                System.err.println("poolscope: the dashboard could not start: " + e.getMessage()
+                        + " (the command line works without a display: poolscope --help)");
+                System.exit(1);
+            }
             return;
         }
         int status = PoolScopeCli.execute(args);
