@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
@@ -176,20 +177,25 @@ public interface WorkerPool extends ExecutorService, PoolGauges {
      * while it waits for the next completion; closing it early cancels the rest.
      */
     default <T, R> Stream<Completion<R>> asCompleted(TaskFunction<? super T, ? extends R> fn, List<? extends T> items) {
+        Objects.requireNonNull(fn, "fn");
         LinkedBlockingQueue<Completion<R>> done = new LinkedBlockingQueue<>();
         List<Future<?>> futures = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             int index = i;
             T item = items.get(i);
-            futures.add(submit(() -> {
-                try {
-                    done.add(new Completion<>(index, fn.apply(item), null));
-                } catch (Exception | Error e) {
-                    done.add(new Completion<>(index, null, e));
-                    throw e;
+            TaskCallable<R> call = () -> fn.apply(item);
+            ObservedTask<R> task = newTask(call);
+            task.onDone(t -> {
+                if (t.isCancelled()) {
+                    done.add(new Completion<>(index, null, new CancellationException("cancelled")));
+                } else if (t.state() == Future.State.SUCCESS) {
+                    done.add(new Completion<>(index, t.resultNow(), null));
+                } else {
+                    done.add(new Completion<>(index, null, t.exceptionNow()));
                 }
-                return null;
-            }));
+            });
+            futures.add(task);
+            execute(task);
         }
         int total = items.size();
         Iterator<Completion<R>> it = new Iterator<>() {

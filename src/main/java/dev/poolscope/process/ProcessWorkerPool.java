@@ -5,7 +5,6 @@ import dev.poolscope.metrics.WorkerRecorder;
 import dev.poolscope.metrics.WorkerSnapshot;
 import dev.poolscope.metrics.WorkerState;
 import dev.poolscope.pool.AbstractWorkerPool;
-import dev.poolscope.pool.Completion;
 import dev.poolscope.pool.ObservedTask;
 import dev.poolscope.pool.PoolConfig;
 import dev.poolscope.pool.PoolKind;
@@ -26,25 +25,19 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.RunnableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * The {@code process} kind: a pool of worker JVM processes. Each worker slot
@@ -1507,57 +1500,6 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
             futures.add(submit(new StarChunkTask<A, B, R>(fn, as, bs)));
         }
         return flatten(futures, pairs.size());
-    }
-
-    /** {@inheritDoc} One task per item, each sent to a worker. */
-    @Override
-    public <T, R> Stream<Completion<R>> asCompleted(TaskFunction<? super T, ? extends R> fn, List<? extends T> items) {
-        java.util.Objects.requireNonNull(fn, "fn");
-        LinkedBlockingQueue<Completion<R>> done = new LinkedBlockingQueue<>();
-        List<Future<?>> futures = new ArrayList<>(items.size());
-        for (int i = 0; i < items.size(); i++) {
-            int index = i;
-            T item = items.get(i);
-            TaskCallable<R> call = () -> fn.apply(item);
-            ObservedTask<R> task = newTask(call);
-            task.onDone(t -> {
-                if (t.isCancelled()) {
-                    done.add(new Completion<>(index, null, new CancellationException("cancelled")));
-                } else if (t.state() == Future.State.SUCCESS) {
-                    done.add(new Completion<>(index, t.resultNow(), null));
-                } else {
-                    done.add(new Completion<>(index, null, t.exceptionNow()));
-                }
-            });
-            futures.add(task);
-            execute(task);
-        }
-        int total = items.size();
-        Iterator<Completion<R>> it = new Iterator<>() {
-            int taken;
-
-            @Override
-            public boolean hasNext() {
-                return taken < total;
-            }
-
-            @Override
-            public Completion<R> next() {
-                if (taken >= total) {
-                    throw new NoSuchElementException();
-                }
-                try {
-                    Completion<R> c = done.take();
-                    taken++;
-                    return c;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new CancellationException("interrupted while waiting for the next completion");
-                }
-            }
-        };
-        return StreamSupport.stream(Spliterators.spliterator(it, total, Spliterator.ORDERED), false)
-                .onClose(() -> futures.forEach(f -> f.cancel(true)));
     }
 
     private static <R> List<R> flatten(List<Future<ArrayList<R>>> futures, int n)
