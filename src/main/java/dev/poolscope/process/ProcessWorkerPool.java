@@ -407,12 +407,21 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
 
     // ------------------------------------------------------------------ dispatching (under the lock)
 
-    /** Tasks a worker may hold now: pipelined while its tasks are short (average service time, recent tasks weigh most). */
+    /**
+     * Tasks a worker may hold now: as many as fit in {@code pipelineBelow} of its
+     * average service time (recent tasks weigh most), between 1 and
+     * {@code pipelineDepth}; so a worker never holds more than about that much
+     * queued work, however short its tasks.
+     */
     private int depth(Slot s) {
         if (s.avgServiceNanos == 0) {
             return Math.min(2, settings.pipelineDepth()); // no task timed yet: do not pile work on one worker
         }
-        return s.avgServiceNanos > settings.pipelineBelow().toNanos() ? 1 : settings.pipelineDepth();
+        long budget = settings.pipelineBelow().toNanos();
+        if (s.avgServiceNanos > budget) {
+            return 1;
+        }
+        return (int) Math.max(1, Math.min(settings.pipelineDepth(), budget / Math.max(1, s.avgServiceNanos)));
     }
 
     /** The least-loaded worker that can take a task now, or null. */
