@@ -136,11 +136,6 @@ public final class MetricsSampler implements AutoCloseable {
         return series.points();
     }
 
-    /** Cumulative latency since sampling began, as of the last sample. */
-    public synchronized Histogram totalLatencyCopy() {
-        return totalLatency.copy();
-    }
-
     /** Takes one sample now, delivers it to listeners and returns it. */
     public MetricsSnapshot sample() {
         MetricsSnapshot s = takeSample();

@@ -57,13 +57,6 @@ public record WorkloadSpec(String name, Map<String, String> params) {
         return new WorkloadSpec(name.trim(), params);
     }
 
-    /** A copy with one parameter set. */
-    public WorkloadSpec with(String key, String value) {
-        Map<String, String> m = new LinkedHashMap<>(params);
-        m.put(key, value);
-        return new WorkloadSpec(name, m);
-    }
-
     @Override
     public String toString() {
         if (params.isEmpty()) {
