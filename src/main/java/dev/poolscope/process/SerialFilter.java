@@ -11,6 +11,8 @@ import java.util.List;
  * {@code java.time.*}, everything under {@code dev.poolscope}, primitive arrays,
  * and the extra patterns given (see {@link ObjectInputFilter.Config#createFilter}
  * for the syntax, e.g. {@code com.example.**}). Everything else is refused.
+ * A lambda's own (hidden) class is judged as the class that wrote the lambda,
+ * so allowing {@code com.example.Jobs} allows the serializable lambdas in it.
  * Extra patterns also come from the system property {@value #PROPERTY}
  * (semicolon-separated), which the pool passes on to its workers.
  */
@@ -54,8 +56,21 @@ public final class SerialFilter {
                 if (e.isPrimitive()) {
                     return info.depth() > 200 ? ObjectInputFilter.Status.REJECTED : ObjectInputFilter.Status.ALLOWED;
                 }
+                if (c.isHidden() && c.getName().contains("$$Lambda")) {
+                    // a deserialized lambda's own class: judged as the class that wrote the lambda
+                    return patterns.checkInput(new AsClass(info, c.getNestHost()));
+                }
             }
             return patterns.checkInput(info);
         };
+    }
+
+    /** A filter question about another class (a lambda's capturing class), otherwise the same. */
+    private record AsClass(ObjectInputFilter.FilterInfo info, Class<?> serialClass)
+            implements ObjectInputFilter.FilterInfo {
+        @Override public long arrayLength() { return info.arrayLength(); }
+        @Override public long depth() { return info.depth(); }
+        @Override public long references() { return info.references(); }
+        @Override public long streamBytes() { return info.streamBytes(); }
     }
 }

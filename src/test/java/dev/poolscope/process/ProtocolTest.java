@@ -56,6 +56,15 @@ class ProtocolTest {
     }
 
     @Test
+    void lambdaOfAnAllowedClass_isAllowed_otherwiseRefusedByItsWritersName() throws Exception {
+        byte[] data = WireValues.serialize(org.example.jobs.Jobs.answer());
+        Object back = WireValues.deserialize(data, SerialFilter.create(List.of("org.example.jobs.Jobs")));
+        assertEquals(42, ((java.util.concurrent.Callable<?>) back).call());
+        InvalidClassException e = assertThrows(InvalidClassException.class, () -> WireValues.deserialize(data, FILTER));
+        assertTrue(e.getMessage().contains("refused by the serialization allow-list"), e.getMessage());
+    }
+
+    @Test
     void badLength_truncatedFrame_andTrailingBytes_areProtocolErrors() throws Exception {
         FrameBuffer b = new FrameBuffer(16);
         assertThrows(ProtocolException.class, () -> b.readFrame(stream(0, 0, 0, 0), Frames.MAX_FRAME));
