@@ -40,7 +40,7 @@ public record ProcessPoolSettings(int pipelineDepth, Duration pipelineBelow, Dur
 
     /** JVM options measured to start a worker quickly without slowing its tasks (see the package notes). */
     public static final List<String> TUNED_JVM_OPTIONS = List.of(
-            "-XX:+UseSerialGC", "-Xss512k", "-XX:-UsePerfData", "-Xshare:auto", "-Xmx256m");
+            "-XX:+UseSerialGC", "-Xss512k", "-XX:-UsePerfData", "-Xmx256m");
 
     public ProcessPoolSettings {
         if (pipelineDepth < 1 || pipelineDepth > 64) {
