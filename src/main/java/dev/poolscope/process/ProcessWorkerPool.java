@@ -478,11 +478,13 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
             }
             showState(p.slot);
         }
-        // Flush where the worker would otherwise run dry: while it still holds two
-        // sent tasks, further ones wait in the buffer and go out together at its next reply.
+        // Flush where the worker would otherwise run low: while it still holds half its
+        // depth of sent tasks (at least two), further ones wait in the buffer and go out
+        // together at a later reply, so writes are batched yet the worker never runs dry
+        // while its next batch is in transit.
         for (Slot s : slots) {
             WorkerProcess p = s.proc;
-            if (p != null && p.unflushed > 0 && p.inFlight.size() - p.unflushed < 2) {
+            if (p != null && p.unflushed > 0 && p.inFlight.size() - p.unflushed < Math.max(2, depth(s) / 2)) {
                 p.unflushed = 0;
                 try {
                     p.out.flush();
