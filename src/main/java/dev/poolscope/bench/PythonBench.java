@@ -168,7 +168,8 @@ public final class PythonBench {
         TaskFunction<Integer, Integer> noop = PythonBench::noop;
         TaskFunction<Integer, Integer> cpu = cpuTask(config.pythonCpuSize());
         try (Closing f = new Closing(registry.create("fixed", PoolConfig.of(workers)))) {
-            f.pool.map(noop, items(workers * 4));
+            f.pool.map(noop, noopItems);
+            f.pool.map(cpu, cpuItems);
             out[0] = rate(noopItems.size(), () -> f.pool.map(noop, noopItems));
             out[1] = rate(cpuItems.size(), () -> f.pool.map(cpu, cpuItems));
         }
@@ -176,9 +177,12 @@ public final class PythonBench {
             WorkloadSpec noopSpec = WorkloadSpec.of("noop");
             WorkloadSpec cpuSpec = WorkloadSpec.parse("cpu:size=" + config.pythonCpuSize());
             try (Closing p = new Closing(registry.create(ProcessPoolBench.KIND, PoolConfig.of(workers)))) {
-                // warm the worker JVMs on each path first, as Python's forked workers start warm
-                perTask(p.pool, noopSpec, Math.min(noopItems.size(), 2_000));
+                // warm the worker JVMs (and this one) on each path first with a full pass, as Python's forked
+                // workers start warm: a first pass of 100k per-task no-ops ran at about a third of the warm rate
+                perTask(p.pool, noopSpec, noopItems.size());
                 p.pool.map(noop, mapItems);
+                perTask(p.pool, cpuSpec, cpuItems.size());
+                p.pool.map(cpu, cpuItems);
                 out[2] = rate(noopItems.size(), () -> perTask(p.pool, noopSpec, noopItems.size()));
                 out[3] = rate(mapItems.size(), () -> p.pool.map(noop, mapItems));
                 out[4] = rate(cpuItems.size(), () -> perTask(p.pool, cpuSpec, cpuItems.size()));
