@@ -36,7 +36,9 @@ import java.util.stream.IntStream;
  * {@code noop} and {@code cpu} workloads sent by name, against chunksize 1; its
  * own {@code map} of a serializable function, which sends items in chunks,
  * against the default chunksize), once before and once after the script; each
- * PoolScope figure is the mean of the two.
+ * PoolScope figure is the mean of the two, and each of those is the median of
+ * three timed passes after untimed warm-up passes (the steady rate, as Python's
+ * figures are: its workers start warm and it has no compiler to wait for).
  *
  * <p>Python is looked up as {@code python3} on the {@code PATH}; when it is
  * absent the section is null with a reason.
@@ -168,25 +170,21 @@ public final class PythonBench {
         TaskFunction<Integer, Integer> noop = PythonBench::noop;
         TaskFunction<Integer, Integer> cpu = cpuTask(config.pythonCpuSize());
         try (Closing f = new Closing(registry.create("fixed", PoolConfig.of(workers)))) {
-            f.pool.map(noop, noopItems);
-            f.pool.map(cpu, cpuItems);
-            out[0] = rate(noopItems.size(), () -> f.pool.map(noop, noopItems));
-            out[1] = rate(cpuItems.size(), () -> f.pool.map(cpu, cpuItems));
+            out[0] = steady(3, noopItems.size(), () -> f.pool.map(noop, noopItems));
+            out[1] = steady(1, cpuItems.size(), () -> f.pool.map(cpu, cpuItems));
         }
         if (hasProcess) {
             WorkloadSpec noopSpec = WorkloadSpec.of("noop");
             WorkloadSpec cpuSpec = WorkloadSpec.parse("cpu:size=" + config.pythonCpuSize());
             try (Closing p = new Closing(registry.create(ProcessPoolBench.KIND, PoolConfig.of(workers)))) {
-                // warm the worker JVMs (and this one) on each path first with a full pass, as Python's forked
-                // workers start warm: a first pass of 100k per-task no-ops ran at about a third of the warm rate
-                perTask(p.pool, noopSpec, noopItems.size());
-                p.pool.map(noop, mapItems);
-                perTask(p.pool, cpuSpec, cpuItems.size());
-                p.pool.map(cpu, cpuItems);
-                out[2] = rate(noopItems.size(), () -> perTask(p.pool, noopSpec, noopItems.size()));
-                out[3] = rate(mapItems.size(), () -> p.pool.map(noop, mapItems));
-                out[4] = rate(cpuItems.size(), () -> perTask(p.pool, cpuSpec, cpuItems.size()));
-                out[5] = rate(cpuItems.size(), () -> p.pool.map(cpu, cpuItems));
+                // Python's forked workers start warm and it has no JIT to wait for; the JVMs here (this one
+                // and the workers) compile the hot paths first. Measured: the first pass of 100k per-task
+                // no-ops ran at about a third of the warm rate, and chunked map took about ten passes of
+                // 100k items to reach its steady rate (0.6M, then 3-5M, then 9-14M items/s).
+                out[2] = steady(2, noopItems.size(), () -> perTask(p.pool, noopSpec, noopItems.size()));
+                out[3] = steady(10, mapItems.size(), () -> p.pool.map(noop, mapItems));
+                out[4] = steady(1, cpuItems.size(), () -> perTask(p.pool, cpuSpec, cpuItems.size()));
+                out[5] = steady(1, cpuItems.size(), () -> p.pool.map(cpu, cpuItems));
             }
         }
         return out;
@@ -225,6 +223,18 @@ public final class PythonBench {
 
     private interface Job {
         List<?> run() throws InterruptedException, ExecutionException;
+    }
+
+    /** The steady rate: {@code warm} untimed passes, then the median of three timed ones. */
+    private static double steady(int warm, int n, Job job) throws InterruptedException, ExecutionException {
+        for (int i = 0; i < warm; i++) {
+            job.run();
+        }
+        List<Double> rates = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            rates.add(rate(n, job));
+        }
+        return Stats.median(rates);
     }
 
     private static double rate(int n, Job job) throws InterruptedException, ExecutionException {
