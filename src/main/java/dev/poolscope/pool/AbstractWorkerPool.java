@@ -129,6 +129,16 @@ public abstract class AbstractWorkerPool extends AbstractExecutorService impleme
     @Override
     public final void execute(Runnable command) {
         Objects.requireNonNull(command, "task");
+        if (!(command instanceof ObservedTask<?>) && timer == null && executesLight()) {
+            // nobody can wait on, cancel or time out a plain Runnable: no future needed
+            LightTask light = new LightTask(this, command, metrics.taskSubmitted(), System.nanoTime());
+            if (isShutdown()) {
+                light.reject();
+                throw new RejectedExecutionException("pool '" + kind + "' is shut down");
+            }
+            dispatchLight(light);
+            return;
+        }
         ObservedTask<?> t;
         if (command instanceof ObservedTask<?> o && o.pool == this && !o.submitted) {
             t = o;
@@ -147,6 +157,30 @@ public abstract class AbstractWorkerPool extends AbstractExecutorService impleme
 
     /** Hands a counted task to the kind's machinery. */
     protected abstract void dispatch(ObservedTask<?> task);
+
+    /**
+     * True if {@link #execute(Runnable)} may hand plain runnables to
+     * {@link #dispatchLight} as {@link LightTask}s: only for kinds whose queue
+     * never fills (so no rejection policy, discarding or blocking applies),
+     * that need no {@link #onTaskEnded} call, and when tasks have no timeout.
+     */
+    boolean executesLight() {
+        return false;
+    }
+
+    /**
+     * Queues a light task. If the kind's machinery refuses it (shut down in
+     * the meantime), calls {@link #lightRejected} and throws what that returns.
+     */
+    void dispatchLight(LightTask task) {
+        throw new UnsupportedOperationException();
+    }
+
+    /** Marks a light task rejected and returns the exception to throw to the submitter. */
+    final RejectedExecutionException lightRejected(LightTask task) {
+        task.reject();
+        return new RejectedExecutionException("pool '" + kind + "' is shut down");
+    }
 
     /** Waits up to {@code nanos} for queue room and enqueues the task; false if there was none. */
     protected abstract boolean offerQueued(ObservedTask<?> task, long nanos) throws InterruptedException;
@@ -332,6 +366,8 @@ public abstract class AbstractWorkerPool extends AbstractExecutorService impleme
         for (Runnable r : tasks) {
             if (r instanceof java.util.concurrent.Future<?> f) {
                 f.cancel(false);
+            } else if (r instanceof LightTask l) {
+                l.cancelUnstarted(); // drained from the queue: nobody else holds it
             }
         }
         return tasks;

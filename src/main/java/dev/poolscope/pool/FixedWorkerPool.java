@@ -45,7 +45,12 @@ public final class FixedWorkerPool extends AbstractWorkerPool {
             default -> new LinkedBlockingQueue<>(config.queueCapacity());
         };
         executor = new ThreadPoolExecutor(target, target, 30, TimeUnit.SECONDS, queue, new Factory(),
-                (r, e) -> saturated((ObservedTask<?>) r)) {
+                (r, e) -> {
+                    if (r instanceof LightTask l) {
+                        throw lightRejected(l); // an unbounded queue refuses only when shut down
+                    }
+                    saturated((ObservedTask<?>) r);
+                }) {
             @Override
             protected void terminated() {
                 releaseTimer();
@@ -90,6 +95,16 @@ public final class FixedWorkerPool extends AbstractWorkerPool {
 
     @Override
     protected void dispatch(ObservedTask<?> task) {
+        executor.execute(task);
+    }
+
+    @Override
+    boolean executesLight() {
+        return config().queueCapacity() == PoolConfig.UNBOUNDED;
+    }
+
+    @Override
+    void dispatchLight(LightTask task) {
         executor.execute(task);
     }
 

@@ -94,11 +94,11 @@ public final class ForkJoinWorkerPool extends AbstractWorkerPool {
         @Override public WorkerRecorder recorder() { return recorder; }
     }
 
-    /** Runs one observed task inside the ForkJoinPool. */
+    /** Runs one observed or light task inside the ForkJoinPool. */
     private static final class Adapter extends ForkJoinTask<Void> {
-        final ObservedTask<?> task;
+        final Runnable task;
 
-        Adapter(ObservedTask<?> task) {
+        Adapter(Runnable task) {
             this.task = task;
         }
 
@@ -119,6 +119,20 @@ public final class ForkJoinWorkerPool extends AbstractWorkerPool {
             return;
         }
         submitToFjp(task);
+    }
+
+    @Override
+    boolean executesLight() {
+        return room == null;
+    }
+
+    @Override
+    void dispatchLight(LightTask task) {
+        try {
+            fjp.execute(new Adapter(task));
+        } catch (RejectedExecutionException e) {
+            throw lightRejected(task);
+        }
     }
 
     private void submitToFjp(ObservedTask<?> task) {
@@ -144,7 +158,7 @@ public final class ForkJoinWorkerPool extends AbstractWorkerPool {
     @Override
     protected ObservedTask<?> pollOldestQueued() {
         ForkJoinTask<?> t = fjp.pollOne();
-        return t instanceof Adapter a ? a.task : null;
+        return t instanceof Adapter a && a.task instanceof ObservedTask<?> o ? o : null;
     }
 
     @Override

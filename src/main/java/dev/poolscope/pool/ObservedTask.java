@@ -283,7 +283,7 @@ public final class ObservedTask<V> extends FutureTask<V> {
         };
     }
 
-    private static boolean interrupted(Throwable t) {
+    static boolean interrupted(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof InterruptedException || c instanceof java.nio.channels.ClosedByInterruptException) {
                 return true;
