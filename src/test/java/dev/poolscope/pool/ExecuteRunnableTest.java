@@ -61,9 +61,10 @@ class ExecuteRunnableTest {
             assertEquals(n, c.submitted());
             assertEquals(n - n / 10, c.succeeded());
             assertEquals(n / 10, c.failed());
-            assertTrue(pool.metrics().errors().entries().stream()
+            // the error table is written just after the outcome is counted
+            Pools.waitUntil(Duration.ofSeconds(20), () -> pool.metrics().errors().entries().stream()
                     .anyMatch(e -> e.type().endsWith("IllegalStateException") && e.count() == n / 10),
-                    pool.metrics().errors().entries().toString());
+                    () -> pool.metrics().errors().entries().toString());
         } finally {
             Pools.closeAndCheck(pool);
         }
