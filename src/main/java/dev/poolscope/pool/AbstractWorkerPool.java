@@ -38,6 +38,10 @@ import java.util.concurrent.TimeoutException;
  *     implement {@link RecordingThread}) or {@link ObservedTask#runOn(WorkerRecorder)}.</li>
  * <li>{@code shutdownNow} implementations call {@link #markStoppedNow()} first and
  *     cancel the tasks they return with {@link #cancelAll(List)}.</li>
+ * <li>Kinds in this package whose queue never fills may also take plain
+ *     runnables from {@link #execute(Runnable)} without a future
+ *     ({@code executesLight}, {@code dispatchLight}: a {@code LightTask}
+ *     records the same instants and outcome, ended by whoever owns it).</li>
  * </ol>
  */
 public abstract class AbstractWorkerPool extends AbstractExecutorService implements WorkerPool {
@@ -133,8 +137,7 @@ public abstract class AbstractWorkerPool extends AbstractExecutorService impleme
             // nobody can wait on, cancel or time out a plain Runnable: no future needed
             LightTask light = new LightTask(this, command, metrics.taskSubmitted(), System.nanoTime());
             if (isShutdown()) {
-                light.reject();
-                throw new RejectedExecutionException("pool '" + kind + "' is shut down");
+                throw lightRejected(light);
             }
             dispatchLight(light);
             return;
