@@ -2,6 +2,7 @@ package dev.poolscope.bench;
 
 import dev.poolscope.engine.RunEngine;
 import dev.poolscope.metrics.MetricsSampler;
+import dev.poolscope.metrics.ProcessCpu;
 import dev.poolscope.pool.PoolConfig;
 import dev.poolscope.pool.PoolKind;
 import dev.poolscope.pool.WorkerPool;
@@ -9,7 +10,6 @@ import dev.poolscope.workload.TaskSource;
 import dev.poolscope.workload.WorkloadSpec;
 import dev.poolscope.workload.WorkloadTask;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,11 +107,11 @@ public final class ScalingBench {
         try {
             TaskSource source = WorkloadTask.resolve(cpu, 42);
             runAll(pool, cpu, source, 0, Math.max(workers, tasks / 4));
-            long cpu0 = processCpu();
+            long cpu0 = ProcessCpu.nanos();
             long t0 = System.nanoTime();
             runAll(pool, cpu, source, tasks, tasks);
             long wall = System.nanoTime() - t0;
-            long used = processCpu() - cpu0;
+            long used = ProcessCpu.nanos() - cpu0;
             return new double[] {wall / 1e9, used / (double) wall};
         } finally {
             sampler.close();
@@ -131,12 +131,5 @@ public final class ScalingBench {
         for (Future<Object> f : futures) {
             f.get(5, TimeUnit.MINUTES);
         }
-    }
-
-    private static long processCpu() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime();
-        }
-        return 0;
     }
 }

@@ -1,6 +1,7 @@
 package dev.poolscope.engine;
 
 import dev.poolscope.metrics.MetricsSampler;
+import dev.poolscope.metrics.ProcessCpu;
 import dev.poolscope.metrics.MetricsSnapshot;
 import dev.poolscope.pool.ObservedTask;
 import dev.poolscope.pool.PoolConfig;
@@ -8,7 +9,6 @@ import dev.poolscope.pool.WorkerPool;
 import dev.poolscope.workload.TaskSource;
 import dev.poolscope.workload.WorkloadTask;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -157,7 +157,7 @@ public final class Run implements AutoCloseable {
     }
 
     private void drive() {
-        long cpuBefore = processCpu();
+        long cpuBefore = ProcessCpu.nanos();
         long t0 = System.nanoTime();
         RunState end = RunState.COMPLETED;
         List<String> notes = new ArrayList<>();
@@ -203,7 +203,7 @@ public final class Run implements AutoCloseable {
             end = RunState.STOPPED;
         }
         long wall = System.nanoTime() - t0;
-        long cpu = processCpu() - cpuBefore;
+        long cpu = ProcessCpu.nanos() - cpuBefore;
         finish(end, wall, cpu, notes);
     }
 
@@ -265,13 +265,6 @@ public final class Run implements AutoCloseable {
                 pool.shutdownNow();
             }
         }
-    }
-
-    private static long processCpu() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime();
-        }
-        return 0;
     }
 
     /** Stops the run if it is still going and waits up to 15 s for it to end. */

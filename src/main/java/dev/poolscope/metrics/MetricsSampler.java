@@ -3,7 +3,6 @@ package dev.poolscope.metrics;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +49,6 @@ public final class MetricsSampler implements AutoCloseable {
     private final Histogram totalWait = newHistogram();
     private final Histogram totalService = newHistogram();
     private final Histogram totalLatency = newHistogram();
-    private final java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
     private final int cores = Runtime.getRuntime().availableProcessors();
     private ScheduledExecutorService timer;
     private long sequence;
@@ -74,7 +72,7 @@ public final class MetricsSampler implements AutoCloseable {
         this.interval = interval.compareTo(Duration.ofMillis(10)) < 0 ? Duration.ofMillis(10) : interval;
         this.startNanos = System.nanoTime();
         this.lastNanos = startNanos;
-        this.lastCpu = processCpuNanos();
+        this.lastCpu = ProcessCpu.nanos();
         this.lastCpuNanos = startNanos;
     }
 
@@ -187,7 +185,7 @@ public final class MetricsSampler implements AutoCloseable {
         long intervalEnded = Math.max(0, ended - lastEnded);
         double throughput = intervalEnded * 1e9 / dt;
         // CPU time ticks coarsely (10 ms on Linux): measure it over at least 50 ms, else repeat the last figure
-        long cpu = processCpuNanos();
+        long cpu = ProcessCpu.nanos();
         long cpuDt = now - lastCpuNanos;
         double cpuFraction;
         if (cpu < 0 || lastCpu < 0) {
@@ -217,13 +215,6 @@ public final class MetricsSampler implements AutoCloseable {
         MetricsSnapshot s = sample();
         series.addLast(SamplePoint.of(s));
         return s;
-    }
-
-    private long processCpuNanos() {
-        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
-            return sun.getProcessCpuTime();
-        }
-        return -1;
     }
 
     /** Log-scale buckets from 1 µs, doubling, of a nanosecond histogram. */

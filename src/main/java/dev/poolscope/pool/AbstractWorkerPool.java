@@ -345,6 +345,29 @@ public abstract class AbstractWorkerPool extends AbstractExecutorService impleme
         }
     }
 
+    /**
+     * Waits on {@code condition} (of {@code lock}) until {@code done} holds or
+     * {@code nanos} pass: the body of {@code awaitTermination} for kinds that
+     * signal a condition when they terminate. Returns whether {@code done} held.
+     */
+    protected static boolean awaitUnder(java.util.concurrent.locks.Lock lock,
+                                        java.util.concurrent.locks.Condition condition,
+                                        java.util.function.BooleanSupplier done, long nanos)
+            throws InterruptedException {
+        lock.lock();
+        try {
+            while (!done.getAsBoolean()) {
+                if (nanos <= 0) {
+                    return false;
+                }
+                nanos = condition.awaitNanos(nanos);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** True when no {@link #stopNowAndCancel} is in progress. */
     protected final boolean stopsFinished() {
         return stopping.get() == 0;

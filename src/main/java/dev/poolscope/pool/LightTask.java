@@ -62,11 +62,6 @@ final class LightTask implements Runnable {
         pool.metrics().taskCompleted(Outcome.REJECTED, null);
     }
 
-    /** The task the caller passed to {@code execute}. */
-    Runnable body() {
-        return body;
-    }
-
     @Override
     public String toString() {
         return "LightTask[id=" + id + ", " + body + "]";

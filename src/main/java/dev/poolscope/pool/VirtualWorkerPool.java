@@ -303,18 +303,6 @@ public final class VirtualWorkerPool extends AbstractWorkerPool {
 
     @Override
     public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
-        long nanos = unit.toNanos(timeout);
-        lock.lock();
-        try {
-            while (!terminated) {
-                if (nanos <= 0) {
-                    return false;
-                }
-                nanos = terminatedCondition.awaitNanos(nanos);
-            }
-            return true;
-        } finally {
-            lock.unlock();
-        }
+        return awaitUnder(lock, terminatedCondition, () -> terminated, unit.toNanos(timeout));
     }
 }

@@ -1235,19 +1235,7 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
 
     @Override
     public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
-        long nanos = unit.toNanos(timeout);
-        lock.lock();
-        try {
-            while (!terminated) {
-                if (nanos <= 0) {
-                    return false;
-                }
-                nanos = changed.awaitNanos(nanos);
-            }
-            return true;
-        } finally {
-            lock.unlock();
-        }
+        return awaitUnder(lock, changed, () -> terminated, unit.toNanos(timeout));
     }
 
     // ------------------------------------------------------------------ the dashboard's controls and reports

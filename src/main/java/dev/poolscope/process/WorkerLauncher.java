@@ -71,8 +71,10 @@ final class WorkerLauncher {
     private static final java.util.concurrent.atomic.AtomicLong RECORDINGS = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicBoolean archiveClaimed = new java.util.concurrent.atomic.AtomicBoolean();
     /** The worker started to record the archive, once started, and the file it records to. */
-    private volatile Process recorder;
-    private volatile Path recording;
+    private record Recording(Process process, Path file) {
+    }
+
+    private volatile Recording recording;
     private final long heartbeatMillis;
     private final String initializer;
 
@@ -146,8 +148,7 @@ final class WorkerLauncher {
         try {
             Process p = pb.start();
             if (launch.records() != null) {
-                recording = launch.records();
-                recorder = p;
+                recording = new Recording(p, launch.records());
             }
             return p;
         } catch (IOException | RuntimeException e) {
@@ -163,10 +164,11 @@ final class WorkerLauncher {
      * moves a complete archive into place atomically.
      */
     void archiveWorkerExited(Process p, int exitCode) {
-        if (cdsArchive == null || p != recorder) {
+        Recording r = recording;
+        if (cdsArchive == null || r == null || p != r.process()) {
             return;
         }
-        Path tmp = recording;
+        Path tmp = r.file();
         try {
             Files.deleteIfExists(Path.of(tmp + ".config")); // the AOT training run's configuration
             if (exitCode == 0 && Files.isRegularFile(tmp) && Files.size(tmp) > 0) {

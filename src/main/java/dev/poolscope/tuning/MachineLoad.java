@@ -1,7 +1,8 @@
 package dev.poolscope.tuning;
 
+import dev.poolscope.metrics.ProcessCpu;
+
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -38,7 +39,7 @@ public final class MachineLoad {
 
     /** Marks now. */
     public static Mark start() {
-        return new Mark(System.nanoTime(), machineBusy(), processCpu());
+        return new Mark(System.nanoTime(), machineBusy(), ProcessCpu.nanos());
     }
 
     private static long machineBusy() {
@@ -58,12 +59,5 @@ public final class MachineLoad {
         } catch (IOException | RuntimeException e) {
             return -1;
         }
-    }
-
-    private static long processCpu() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime();
-        }
-        return 0;
     }
 }
