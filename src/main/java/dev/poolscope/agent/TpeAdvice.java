@@ -1,0 +1,42 @@
+package dev.poolscope.agent;
+
+import dev.poolscope.agent.boot.PoolHooks;
+import net.bytebuddy.asm.Advice;
+
+/** The advice inlined into {@code ThreadPoolExecutor}: each calls one hook of {@link PoolHooks} and nothing else. */
+final class TpeAdvice {
+    private TpeAdvice() {
+    }
+
+    /** {@code execute(Runnable)}. */
+    static final class Execute {
+        @Advice.OnMethodEnter
+        static void enter(@Advice.This Object pool, @Advice.Argument(0) Runnable task) {
+            PoolHooks.onExecute(pool, task);
+        }
+    }
+
+    /** {@code reject(Runnable)}. */
+    static final class Reject {
+        @Advice.OnMethodEnter
+        static void enter(@Advice.This Object pool) {
+            PoolHooks.onReject(pool);
+        }
+    }
+
+    /** {@code beforeExecute(Thread, Runnable)}. */
+    static final class Before {
+        @Advice.OnMethodEnter
+        static void enter(@Advice.This Object pool, @Advice.Argument(1) Runnable task) {
+            PoolHooks.onBefore(pool, task);
+        }
+    }
+
+    /** {@code afterExecute(Runnable, Throwable)}. */
+    static final class After {
+        @Advice.OnMethodEnter
+        static void enter(@Advice.This Object pool) {
+            PoolHooks.onAfter(pool);
+        }
+    }
+}

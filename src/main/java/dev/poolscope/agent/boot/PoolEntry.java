@@ -1,0 +1,60 @@
+package dev.poolscope.agent.boot;
+
+import java.lang.ref.WeakReference;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * One pool the probe has seen: a weak reference to it (the probe never keeps a pool alive), its rejections, and
+ * the records of its workers. The records of ended workers are folded into {@code retired} by the reader.
+ */
+public final class PoolEntry {
+    /** The pool, or null once it has been collected. */
+    public final WeakReference<Object> pool;
+    /** {@code Objects.toIdentityString(pool)}: the name the pool's thread container has in a thread dump. */
+    public final String name;
+    /** A name the pool's threads give it ({@code ForkJoinPool-1}), or null; set by whoever finds it. */
+    public volatile String alias;
+    final LongAdder rejected = new LongAdder();
+    final ConcurrentLinkedQueue<WorkerCell> cells = new ConcurrentLinkedQueue<>();
+    /** Ended workers' histograms (service, CPU, wait); touched only by the reader, under this entry's lock. */
+    private final long[] retiredService = new long[Buckets.COUNT + 1];
+    private final long[] retiredCpu = new long[Buckets.COUNT + 1];
+    private final long[] retiredWait = new long[Buckets.COUNT + 1];
+
+    PoolEntry(Object pool) {
+        this.pool = new WeakReference<>(pool);
+        this.name = pool.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(pool));
+    }
+
+    /** Rejections counted since the probe was installed. */
+    public long rejected() {
+        return rejected.sum();
+    }
+
+    /** Workers that have recorded a task. */
+    public int recordedWorkers() {
+        return cells.size();
+    }
+
+    /**
+     * Sums the histograms of every worker into three arrays of {@code Buckets.COUNT + 1} longs (index 0 holds the
+     * count), folding ended workers into the retired record first.
+     */
+    public synchronized void histograms(long[] service, long[] cpu, long[] wait) {
+        for (WorkerCell c : cells) {
+            if (c.ended()) {
+                cells.remove(c);
+                c.addTo(retiredService, retiredCpu, retiredWait);
+            }
+        }
+        for (int i = 0; i <= Buckets.COUNT; i++) {
+            service[i] += retiredService[i];
+            cpu[i] += retiredCpu[i];
+            wait[i] += retiredWait[i];
+        }
+        for (WorkerCell c : cells) {
+            c.addTo(service, cpu, wait);
+        }
+    }
+}

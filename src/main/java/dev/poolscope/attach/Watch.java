@@ -1,0 +1,132 @@
+package dev.poolscope.attach;
+
+import dev.poolscope.metrics.Percentiles;
+
+import javax.management.ObjectName;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * Samples one probe into per-pool series. The first reading is the baseline: counts and histograms are reported
+ * as their growth since then. Not thread-safe: one thread calls {@link #sample()} and {@link #report(String)}.
+ */
+public final class Watch {
+    private final TargetConnection target;
+    private final Probe probe;
+    private final LongSupplier nanos;
+    private final long startNanos;
+    private final Map<String, Track> tracks = new LinkedHashMap<>();
+
+    /** One pool's baseline, latest reading and series. */
+    private static final class Track {
+        final PoolSample first;
+        final long firstNanos;
+        PoolSample last;
+        long lastNanos;
+        final List<WatchPoint> points = new ArrayList<>();
+
+        Track(PoolSample first, long now) {
+            this.first = first;
+            this.firstNanos = now;
+            this.last = first;
+            this.lastNanos = now;
+        }
+    }
+
+    /** A watch over an attached target's probe, timed by {@code System.nanoTime}. */
+    public Watch(TargetConnection target, Probe probe) {
+        this(target, probe, System::nanoTime);
+    }
+
+    Watch(TargetConnection target, Probe probe, LongSupplier nanos) {
+        this.target = target;
+        this.probe = probe;
+        this.nanos = nanos;
+        this.startNanos = nanos.getAsLong();
+    }
+
+    /** The probe's mode. */
+    public String mode() {
+        return probe.mode();
+    }
+
+    /** Reads every pool once and adds a point to each pool's series; returns the figures so far. */
+    public List<PoolFigures> sample() throws AttachException {
+        List<PoolSample> read = probe.read();
+        long now = nanos.getAsLong();
+        Double cpu = cpuFraction();
+        for (PoolSample s : read) {
+            Track t = tracks.get(s.name());
+            if (t == null) {
+                tracks.put(s.name(), new Track(s, now));
+                continue;
+            }
+            double seconds = (now - t.lastNanos) / 1e9;
+            Double rate = s.completed() != null && t.last.completed() != null && seconds > 0
+                    ? (s.completed() - t.last.completed()) / seconds : null;
+            Percentiles interval = s.service() != null && t.last.service() != null
+                    ? s.service().minus(t.last.service()).percentiles() : null;
+            t.points.add(new WatchPoint((now - startNanos) / 1_000_000, s.threads(), s.queueDepth(), s.active(),
+                    s.completed() == null || t.first.completed() == null ? null : s.completed() - t.first.completed(),
+                    rate, micros(interval, interval == null ? 0 : interval.p50()),
+                    micros(interval, interval == null ? 0 : interval.p90()),
+                    micros(interval, interval == null ? 0 : interval.p99()), cpu));
+            PoolSample keep = s.workers().isEmpty() && !t.last.workers().isEmpty() ? withWorkers(s, t.last.workers()) : s;
+            t.last = keep;
+            t.lastNanos = now;
+        }
+        return figures();
+    }
+
+    private static PoolSample withWorkers(PoolSample s, List<WorkerThread> w) {
+        return new PoolSample(s.name(), s.kind(), s.threads(), s.active(), s.queueDepth(), s.completed(), s.rejected(),
+                s.service(), s.cpu(), s.queueWait(), w, s.coreSize(), s.maxSize(), s.note());
+    }
+
+    private static Double micros(Percentiles p, long nanos) {
+        return p == null || p.count() == 0 ? null : nanos / 1_000.0;
+    }
+
+    private Double cpuFraction() {
+        try {
+            Object v = target.mbeans().getAttribute(new ObjectName("java.lang:type=OperatingSystem"), "ProcessCpuLoad");
+            double d = ((Number) v).doubleValue();
+            return d < 0 ? null : d;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** Every pool's figures so far. */
+    public List<PoolFigures> figures() {
+        List<PoolFigures> out = new ArrayList<>();
+        for (Track t : tracks.values()) {
+            PoolSample f = t.first;
+            PoolSample l = t.last;
+            Long completed = l.completed() == null || f.completed() == null ? null : l.completed() - f.completed();
+            Long rejected = l.rejected() == null || f.rejected() == null ? null : l.rejected() - f.rejected();
+            double span = (t.lastNanos - t.firstNanos) / 1e9;
+            Double rate = completed == null || span <= 0 ? null : completed / span;
+            out.add(new PoolFigures(l.name(), l.kind(), l.threads(), l.active(), l.queueDepth(), completed, rejected,
+                    rate, since(l.queueWait(), f.queueWait()), since(l.service(), f.service()), since(l.cpu(), f.cpu()),
+                    l.coreSize(), l.maxSize(), l.workers(), l.note(), t.points));
+        }
+        return out;
+    }
+
+    private static Percentiles since(ProbeHistogram now, ProbeHistogram first) {
+        if (now == null) {
+            return null;
+        }
+        return first == null ? now.percentiles() : now.minus(first).percentiles();
+    }
+
+    /** The report so far, ended as {@code ending} says. */
+    public WatchReport report(String ending) {
+        return new WatchReport(target.pid(), probe.mode(), target.javaVersion(),
+                (nanos.getAsLong() - startNanos) / 1_000_000, figures(), probe.limits(), ending);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.poolscope.attach;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A target application for the attach tests and for trying {@code poolscope watch} by hand: a
+ * {@code ThreadPoolExecutor} of 4 threads named {@code work-N} running 5 ms tasks at about 400 per second, and a
+ * pool of one thread named {@code reject-N} with a queue of 2 that rejects part of its 10 ms tasks. It prints
+ * {@code ready} once both pools run, then {@code completed W R rejected X} every 200 ms, and exits when its
+ * standard input closes, so it never outlives the test that started it.
+ */
+public final class PoolTarget {
+    private PoolTarget() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        ThreadPoolExecutor work = new ThreadPoolExecutor(4, 4, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                named("work-"));
+        ThreadPoolExecutor reject = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(2),
+                named("reject-"), new ThreadPoolExecutor.AbortPolicy());
+        work.prestartAllCoreThreads();
+        reject.prestartAllCoreThreads();
+        AtomicLong rejected = new AtomicLong();
+        ScheduledExecutorService feeder = Executors.newSingleThreadScheduledExecutor(named("feeder-"));
+        // 2 work tasks every 5 ms: about 400/s against a capacity of 800/s; 1 reject task every 5 ms against 100/s
+        feeder.scheduleAtFixedRate(() -> {
+            work.execute(() -> sleep(5));
+            work.execute(() -> sleep(5));
+            try {
+                reject.execute(() -> sleep(10));
+            } catch (RejectedExecutionException e) {
+                rejected.incrementAndGet();
+            }
+        }, 0, 5, TimeUnit.MILLISECONDS);
+        Thread stdin = new Thread(() -> {
+            try (InputStream in = System.in) {
+                while (in.read() >= 0) {
+                    // until the parent closes the pipe or goes away
+                }
+            } catch (IOException ignored) {
+                // the parent is gone
+            }
+            Runtime.getRuntime().halt(0);
+        }, "stdin-watch");
+        stdin.setDaemon(true);
+        stdin.start();
+        System.out.println("ready");
+        System.out.flush();
+        while (true) {
+            Thread.sleep(200);
+            System.out.println("completed " + work.getCompletedTaskCount() + " " + reject.getCompletedTaskCount()
+                    + " rejected " + rejected.get());
+            System.out.flush();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> new Thread(r, prefix + n.incrementAndGet());
+    }
+}
