@@ -12,7 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The layer rules: the engine knows nothing of JavaFX, the UI or the CLI; only the CLI prints. */
 class ArchitectureTest {
     static final String[] ENGINE = {"dev.poolscope.engine..", "dev.poolscope.pool..", "dev.poolscope.workload..",
-            "dev.poolscope.metrics..", "dev.poolscope.process..", "dev.poolscope.tuning..", "dev.poolscope.bench.."};
+            "dev.poolscope.metrics..", "dev.poolscope.process..", "dev.poolscope.tuning..", "dev.poolscope.bench..",
+            "dev.poolscope.attach.."};
 
     private static JavaClasses classes;
 
@@ -24,7 +25,7 @@ class ArchitectureTest {
 
     @Test
     void theRulesSeeEveryLayer() {
-        for (String pkg : new String[]{"engine", "pool", "workload", "metrics", "process", "tuning", "bench", "ui", "cli"}) {
+        for (String pkg : new String[]{"engine", "pool", "workload", "metrics", "process", "tuning", "bench", "ui", "cli", "attach", "agent"}) {
             assertTrue(classes.stream().anyMatch(c -> c.getPackageName().startsWith("dev.poolscope." + pkg)),
                     "no classes imported from dev.poolscope." + pkg + ": the layer rules would pass vacuously");
         }
@@ -50,6 +51,18 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage("dev.poolscope.cli..")
                 .and().doNotHaveFullyQualifiedName("dev.poolscope.process.fault.NoisyWorkload")
                 .should().accessField(System.class, "out")
+                .check(classes);
+    }
+
+    @Test
+    void agent_usesOnlyTheJdkAndByteBuddy_andItsHooksOnlyTheJdk() {
+        // the agent runs inside other applications: nothing of PoolScope's own dependencies is there
+        noClasses().that().resideInAPackage("dev.poolscope.agent..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("java..", "javax..", "jdk..", "sun..",
+                        "net.bytebuddy..", "dev.poolscope.agent..")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.poolscope.agent.boot..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("java..", "dev.poolscope.agent.boot..")
                 .check(classes);
     }
 

@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code ThreadPoolExecutor} of 4 threads named {@code work-N} running 5 ms tasks at about 400 per second, and a
  * pool of one thread named {@code reject-N} with a queue of 2 that rejects part of its 10 ms tasks. It prints
  * {@code ready} once both pools run, then {@code completed W R rejected X} every 200 ms, and exits when its
- * standard input closes, so it never outlives the test that started it.
+ * standard input closes, so it never outlives the test that started it. With the argument {@code odd}, a third pool
+ * of 2 threads named {@code odd-N}, a subclass whose {@code beforeExecute} does not call {@code super}, runs 1 ms tasks.
  */
 public final class PoolTarget {
     private PoolTarget() {
@@ -31,12 +32,16 @@ public final class PoolTarget {
                 named("reject-"), new ThreadPoolExecutor.AbortPolicy());
         work.prestartAllCoreThreads();
         reject.prestartAllCoreThreads();
+        ThreadPoolExecutor odd = args.length > 0 && args[0].equals("odd") ? new OddPool() : null;
         AtomicLong rejected = new AtomicLong();
         ScheduledExecutorService feeder = Executors.newSingleThreadScheduledExecutor(named("feeder-"));
         // 2 work tasks every 5 ms: about 400/s against a capacity of 800/s; 1 reject task every 5 ms against 100/s
         feeder.scheduleAtFixedRate(() -> {
             work.execute(() -> sleep(5));
             work.execute(() -> sleep(5));
+            if (odd != null) {
+                odd.execute(() -> sleep(1));
+            }
             try {
                 reject.execute(() -> sleep(10));
             } catch (RejectedExecutionException e) {
@@ -62,6 +67,18 @@ public final class PoolTarget {
             System.out.println("completed " + work.getCompletedTaskCount() + " " + reject.getCompletedTaskCount()
                     + " rejected " + rejected.get());
             System.out.flush();
+        }
+    }
+
+    /** A pool whose beforeExecute forgets to call super. */
+    static final class OddPool extends ThreadPoolExecutor {
+        OddPool() {
+            super(2, 2, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), named("odd-"));
+        }
+
+        @Override
+        protected void beforeExecute(Thread t, Runnable r) {
+            t.setPriority(Thread.NORM_PRIORITY);
         }
     }
 

@@ -9,7 +9,7 @@ public final class Buckets {
     private static final int SUB_BITS = 4;
     private static final int SUB = 1 << SUB_BITS;
     /** Buckets in one histogram. */
-    public static final int COUNT = (64 - SUB_BITS) * SUB + SUB;
+    public static final int COUNT = (64 - SUB_BITS) * SUB;
 
     private Buckets() {
     }

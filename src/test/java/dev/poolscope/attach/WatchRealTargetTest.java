@@ -1,0 +1,203 @@
+package dev.poolscope.attach;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.poolscope.cli.PoolScopeCli;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Watches a real target JVM ({@link PoolTarget}: a pool of 4 threads running 5 ms tasks, a pool of 1 thread with a
+ * queue of 2 that rejects, and a subclass whose beforeExecute does not call super) in basic and deep mode, through
+ * the engine and through the command line. Skipped, with the reason, where this machine does not allow attaching.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class WatchRealTargetTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static TargetJvm target;
+    private static String cannotAttach;
+
+    @BeforeAll
+    static void startTarget() throws Exception {
+        target = TargetJvm.start(TargetJvm.currentJavaHome(), List.of(), "odd");
+        try (TargetConnection c = TargetConnection.open(target.pid())) {
+            cannotAttach = null;
+        } catch (AttachException e) {
+            cannotAttach = e.getMessage();
+        }
+    }
+
+    @AfterAll
+    static void stopTarget() throws Exception {
+        if (target != null) {
+            target.close();
+            assertFalse(target.process.isAlive(), "the target JVM is left running");
+        }
+    }
+
+    private static void assumeAttachable() {
+        assumeTrue(cannotAttach == null, () -> "attaching is impossible on this machine: " + cannotAttach);
+    }
+
+    private static PoolSample byThreads(List<PoolSample> pools, String prefix) {
+        Optional<PoolSample> p = pools.stream()
+                .filter(s -> !s.workers().isEmpty() && s.workers().stream().allMatch(w -> w.name().startsWith(prefix)))
+                .findFirst();
+        assertTrue(p.isPresent(), "no pool with threads named " + prefix + "* among " + pools.stream().map(PoolSample::name).toList());
+        return p.get();
+    }
+
+    @Test
+    @Order(1)
+    void jvms_listsTheTargetAsAttachable() {
+        LocalJvm j = LocalJvms.find(target.pid()).orElseThrow(() -> new AssertionError("target not listed"));
+        assertEquals(PoolTarget.class.getName(), j.displayName());
+        assertEquals(Runtime.version().feature(), j.feature());
+        assertEquals(cannotAttach == null, j.attachable(), String.valueOf(j.reason()));
+    }
+
+    @Test
+    @Order(2)
+    void basic_findsBothPoolsWithTheirThreadCounts_andNothingItCannotSee() throws Exception {
+        assumeAttachable();
+        try (TargetConnection c = TargetConnection.open(target.pid()); BasicProbe probe = new BasicProbe(c)) {
+            List<PoolSample> pools = probe.read();
+            PoolSample work = byThreads(pools, "work-");
+            PoolSample reject = byThreads(pools, "reject-");
+            assertEquals(PoolKinds.THREAD_POOL_EXECUTOR, work.kind());
+            assertEquals(4, work.threads());
+            assertEquals(1, reject.threads());
+            assertTrue(work.name().startsWith("java.util.concurrent.ThreadPoolExecutor@"), work.name());
+            assertTrue(work.active() >= 0 && work.active() <= 4);
+            assertNull(work.queueDepth());
+            assertNull(work.completed());
+            assertNull(work.rejected());
+            assertNull(work.service());
+            assertTrue(probe.limits().get(0).contains("--deep"));
+        }
+    }
+
+    @Test
+    @Order(3)
+    void deep_measuresServiceTimesNearFiveMillis_countsRejections_andDetachesCleanly() throws Exception {
+        assumeAttachable();
+        try (TargetConnection c = TargetConnection.open(target.pid())) {
+            Watch watch;
+            DeepProbe probe = DeepProbe.open(c);
+            try {
+                watch = new Watch(c, probe);
+                long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1500);
+                while (System.nanoTime() < end) {
+                    watch.sample();
+                    Thread.sleep(100);
+                }
+                watch.sample();
+            } finally {
+                probe.close();
+            }
+            WatchReport r = watch.report("duration");
+            assertEquals("deep", r.mode());
+            PoolFigures work = r.pools().stream().filter(p -> "work-*".equals(PoolLabels.threadNames(p.workers())))
+                    .findFirst().orElseThrow(() -> new AssertionError("work pool not found: " + r.pools()));
+            assertEquals(4, work.threads());
+            assertNotNull(work.service(), "service times");
+            double p50 = work.service().p50() / 1e6;
+            assertTrue(p50 > 4.5 && p50 < 9, "service p50 near 5 ms, was " + p50 + " ms");
+            assertTrue(work.completed() > 100, "completed " + work.completed());
+            assertEquals(0L, work.rejected());
+            assertNotNull(work.queueDepth());
+            assertNotNull(work.queueWait(), "sampled queue waits");
+            assertTrue(work.cpu() != null && work.cpu().count() > 0, "sampled CPU times");
+            assertTrue(work.cpu().p50() < work.service().p50(), "a sleeping task uses less CPU than wall time");
+            PoolFigures reject = r.pools().stream().filter(p -> "reject-*".equals(PoolLabels.threadNames(p.workers())))
+                    .findFirst().orElseThrow();
+            assertTrue(reject.rejected() > 10, "rejections counted: " + reject.rejected());
+            PoolFigures odd = r.pools().stream().filter(p -> "odd-*".equals(PoolLabels.threadNames(p.workers())))
+                    .findFirst().orElseThrow();
+            assertNull(odd.service(), "task times of a pool whose beforeExecute skips super are unseen, not zero");
+            assertTrue(odd.note() != null && odd.note().contains("beforeExecute"), String.valueOf(odd.note()));
+            String state = String.valueOf(c.mbeans().isRegistered(new javax.management.ObjectName("dev.poolscope:type=PoolProbe")));
+            assertEquals("false", state, "the probe's MBean is gone after detach");
+        }
+        assertTrue(target.process.isAlive(), "the target runs on after detach");
+        long before = target.nextWorkCompleted();
+        long after = target.nextWorkCompleted();
+        assertTrue(before > 0 && after > before, "the target still completes tasks: " + before + " then " + after);
+    }
+
+    @Test
+    @Order(4)
+    void deep_canAttachAgainAfterDetach() throws Exception {
+        assumeAttachable();
+        try (TargetConnection c = TargetConnection.open(target.pid()); DeepProbe probe = DeepProbe.open(c)) {
+            Thread.sleep(300);
+            PoolSample work = byThreads(probe.read(), "work-");
+            assertNotNull(work.completed());
+        }
+        assertTrue(target.process.isAlive());
+    }
+
+    @Test
+    @Order(5)
+    void cli_watchJson_writesOneDocumentWithTheIssuesFields() throws Exception {
+        assumeAttachable();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = PoolScopeCli.execute(new String[]{"watch", Long.toString(target.pid()), "--duration", "1s",
+                "--interval", "250ms", "--json", "-"}, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(0, status, err.toString());
+        JsonNode root = JSON.readTree(out.toString());
+        assertEquals(target.pid(), root.path("pid").asLong());
+        assertEquals("basic", root.path("mode").asText());
+        assertEquals(System.getProperty("java.version"), root.path("javaVersion").asText());
+        JsonNode work = null;
+        for (JsonNode p : root.path("pools")) {
+            if ("work-*".equals(p.path("threadNames").asText())) {
+                work = p;
+            }
+            for (String f : new String[]{"name", "kind", "threads", "active", "queueDepth", "completed", "rejected",
+                    "throughputPerSecond", "waitMicros", "serviceMicros", "samples"}) {
+                assertTrue(p.has(f), "pool field " + f);
+            }
+        }
+        assertNotNull(work, out.toString());
+        assertEquals(4, work.path("threads").asInt());
+        assertTrue(work.path("queueDepth").isNull(), "unseen in basic mode: null, not 0");
+        assertTrue(work.path("serviceMicros").isNull());
+        assertTrue(work.path("samples").size() >= 2);
+        assertTrue(work.path("samples").get(0).has("activeWorkers"));
+    }
+
+    @Test
+    @Order(6)
+    void cli_watch_badInputIsExit2_andNoSuchProcessIsExit3WithOneLine() {
+        StringWriter err = new StringWriter();
+        assertEquals(2, PoolScopeCli.execute(new String[]{"watch", "12x"}, new PrintWriter(new StringWriter()), new PrintWriter(err, true)));
+        err.getBuffer().setLength(0);
+        assertEquals(2, PoolScopeCli.execute(new String[]{"watch", "1", "--interval", "1ms"}, new PrintWriter(new StringWriter()), new PrintWriter(err, true)));
+        assertTrue(err.toString().contains("--interval"), err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(3, PoolScopeCli.execute(new String[]{"watch", "999999999"}, new PrintWriter(new StringWriter()), new PrintWriter(err, true)));
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+        assertTrue(err.toString().contains("no process with PID 999999999"), err.toString());
+    }
+}
