@@ -7,8 +7,9 @@ import java.nio.file.Path;
 
 /**
  * The agent class of {@code poolscope-agent.jar}: loads the probe from {@code poolscope-probe.jar} and ByteBuddy
- * from {@code poolscope-byte-buddy.jar}, both beside this jar, into one class loader of their own (the platform
- * loader its parent), once per target JVM, and starts it. Loading it again restarts the same probe.
+ * from {@code poolscope-byte-buddy.jar}, both in the folder the argument {@code dir=FOLDER} names (else beside this
+ * class's jar), into one class loader of their own (the platform loader its parent), once per target JVM, and
+ * starts it. Loading it again restarts the same probe.
  */
 public final class AgentLauncher {
     private static ClassLoader probeLoader;
@@ -28,7 +29,15 @@ public final class AgentLauncher {
 
     private static synchronized void start(String args, Instrumentation inst) throws Exception {
         if (probeLoader == null) {
-            Path dir = Path.of(AgentLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
+            Path dir = null;
+            for (String kv : (args == null ? "" : args).split(",")) {
+                if (kv.startsWith("dir=")) {
+                    dir = Path.of(kv.substring(4));
+                }
+            }
+            if (dir == null) {
+                dir = Path.of(AgentLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
+            }
             probeLoader = new URLClassLoader("poolscope-probe", new URL[]{
                     dir.resolve("poolscope-probe.jar").toUri().toURL(),
                     dir.resolve("poolscope-byte-buddy.jar").toUri().toURL()}, ClassLoader.getPlatformClassLoader());

@@ -61,7 +61,7 @@ public final class DeepAgent {
     }
 
     private synchronized void install(String args) throws Exception {
-        int cpuBits = 4;
+        int cpuBits = 6;
         int waitBits = 4;
         long idleMillis = 10_000;
         for (String kv : args.split(",")) {

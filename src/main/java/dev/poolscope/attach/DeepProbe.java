@@ -56,7 +56,8 @@ public final class DeepProbe implements Probe {
                     + "deep mode refused (basic mode works)");
         }
         Path jar = AgentJars.extract();
-        target.loadAgent(jar, "idleMillis=" + IDLE_MILLIS);
+        // the folder is named: the target may have PoolScope's own jar, with the launcher class, on its class path
+        target.loadAgent(jar, "idleMillis=" + IDLE_MILLIS + ",dir=" + jar.getParent());
         try {
             ObjectName name = new ObjectName("dev.poolscope:type=PoolProbe");
             String state = String.valueOf(target.mbeans().getAttribute(name, "State"));
@@ -149,7 +150,7 @@ public final class DeepProbe implements Probe {
     @Override
     public List<String> limits() {
         List<String> l = new ArrayList<>(limits);
-        l.add("deep mode: wait and CPU times are sampled (about 1 task in 16); ForkJoinPool shows its own counters only");
+        l.add("deep mode: queue waits are sampled (1 task in 16 per submitting thread), CPU times too (1 in 64 per worker); ForkJoinPool shows its own counters only");
         return l;
     }
 

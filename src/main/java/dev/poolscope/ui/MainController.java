@@ -3,6 +3,7 @@ package dev.poolscope.ui;
 import dev.poolscope.engine.RunSpec;
 import dev.poolscope.metrics.WorkerSnapshot;
 import dev.poolscope.pool.RejectionPolicy;
+import dev.poolscope.ui.attach.AttachWindow;
 import dev.poolscope.ui.model.ArrivalKind;
 import dev.poolscope.ui.model.FormField;
 import dev.poolscope.ui.model.Format;
@@ -451,6 +452,11 @@ public final class MainController {
     @FXML
     private void onResetForm() {
         form.load(new RunFormModel(form.pools(), form.workloads()).getSpec());
+    }
+
+    @FXML
+    private void onAttach() {
+        AttachWindow.open(root.getScene().getWindow());
     }
 
     @FXML

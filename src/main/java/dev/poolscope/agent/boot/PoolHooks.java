@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 public final class PoolHooks {
     private static volatile boolean enabled;
-    private static volatile int cpuMask = 15;
+    private static volatile int cpuMask = 63;
     private static volatile int waitMask = 15;
     private static final ThreadLocal<WorkerCell> CELL = new ThreadLocal<>();
     /** Per submitting thread: tasks submitted, for the wait sampling decision. */
@@ -139,8 +139,13 @@ public final class PoolHooks {
         if (s != null && s.task == task && SUBMITTED.compareAndSet(slot, s, null)) {
             WorkerCell.record(cell.wait, now - s.nanos);
         }
-        cell.startCpu = (++cell.begun & cpuMask) == 0 ? threads.getCurrentThreadCpuTime() : -1;
-        cell.startNanos = System.nanoTime();
+        if ((++cell.begun & cpuMask) == 0) {
+            cell.startCpu = threads.getCurrentThreadCpuTime();
+            now = System.nanoTime();
+        } else {
+            cell.startCpu = -1;
+        }
+        cell.startNanos = now;
     }
 
     /** {@code ThreadPoolExecutor.afterExecute} began, on the worker that ran the task. */

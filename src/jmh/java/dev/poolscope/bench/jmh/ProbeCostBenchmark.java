@@ -1,0 +1,83 @@
+package dev.poolscope.bench.jmh;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the deep probe adds per task: the same no-op tasks through a plain {@code ThreadPoolExecutor} of 2
+ * threads, in a JVM without the agent ({@code bare}) and in one with it ({@code probed}, the agent loaded with
+ * {@code -javaagent}, which installs the same advice as {@code poolscope watch --deep}). The score is the time per
+ * task; the added cost is {@code probed - bare}.
+ *
+ * <p>Run from the project folder (the agent jar's path is relative to it):
+ * <pre>
+ * mvn -Pjmh -DskipTests package
+ * java -jar target/benchmarks.jar ProbeCostBenchmark
+ * </pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class ProbeCostBenchmark {
+    /** Tasks per invocation. */
+    static final int BATCH = 1000;
+    private static final String AGENT = "-javaagent:target/classes/dev/poolscope/attach/poolscope-agent.jar=idleMillis=0,dir=target/classes/dev/poolscope/attach";
+
+    private ThreadPoolExecutor pool;
+    private volatile CountDownLatch latch;
+    private final Runnable task = () -> latch.countDown();
+
+    @Setup(Level.Trial)
+    public void start() {
+        pool = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>());
+        pool.prestartAllCoreThreads();
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() throws InterruptedException {
+        pool.shutdown();
+        if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("pool did not end");
+        }
+    }
+
+    private void batch() throws InterruptedException {
+        latch = new CountDownLatch(BATCH);
+        for (int i = 0; i < BATCH; i++) {
+            pool.execute(task);
+        }
+        latch.await();
+    }
+
+    @Benchmark
+    @Fork(1)
+    @OperationsPerInvocation(BATCH)
+    public void bare() throws InterruptedException {
+        batch();
+    }
+
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = AGENT)
+    @OperationsPerInvocation(BATCH)
+    public void probed() throws InterruptedException {
+        batch();
+    }
+}
