@@ -25,7 +25,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * {@code idleMillis} (PoolScope ended without detaching, or lost its connection).
  *
  * <p>Arguments, comma-separated {@code key=value}: {@code cpuSampleBits} and {@code waitSampleBits} (see
- * {@link PoolHooks}), {@code idleMillis} (0 = never detach by itself).
+ * {@link PoolHooks}), {@code idleMillis} (0 = never detach by itself), {@code hooks=off} (advice in place, hooks
+ * switched off: for measuring the advice's own cost).
  */
 public final class DeepAgent {
     private static DeepAgent current;
@@ -64,6 +65,7 @@ public final class DeepAgent {
         int cpuBits = 6;
         int waitBits = 4;
         long idleMillis = 10_000;
+        boolean hooksOn = true;
         for (String kv : args.split(",")) {
             String[] p = kv.split("=", 2);
             if (p.length == 2) {
@@ -71,6 +73,7 @@ public final class DeepAgent {
                     case "cpuSampleBits" -> cpuBits = Integer.parseInt(p[1].trim());
                     case "waitSampleBits" -> waitBits = Integer.parseInt(p[1].trim());
                     case "idleMillis" -> idleMillis = Long.parseLong(p[1].trim());
+                    case "hooks" -> hooksOn = !p[1].trim().equals("off");
                     default -> { }
                 }
             }
@@ -96,6 +99,9 @@ public final class DeepAgent {
                             .visit(Advice.to(TpeAdvice.After.class).on(named("afterExecute").and(takesArguments(2)))))
                     .installOn(inst);
             findPools();
+            if (!hooksOn) {
+                PoolHooks.disable();
+            }
             ObjectName name = new ObjectName(PoolProbe.OBJECT_NAME);
             var server = ManagementFactory.getPlatformMBeanServer();
             if (!server.isRegistered(name)) {
