@@ -47,6 +47,11 @@ public final class DeepProbe implements Probe {
      * @throws AttachException with the reason when the target cannot take the agent (basic mode still works)
      */
     public static DeepProbe open(TargetConnection target) throws AttachException {
+        return open(target, IDLE_MILLIS);
+    }
+
+    /** As {@link #open(TargetConnection)}, the agent detaching itself after {@code idleMillis} without a reader. */
+    static DeepProbe open(TargetConnection target, long idleMillis) throws AttachException {
         if (target.feature() < LocalJvms.JSON_DUMP) {
             throw new AttachException("deep mode needs a JDK " + LocalJvms.JSON_DUMP + "+ target; PID " + target.pid()
                     + " runs Java " + target.javaVersion() + " (basic mode works)");
@@ -57,7 +62,7 @@ public final class DeepProbe implements Probe {
         }
         Path jar = AgentJars.extract();
         // the folder is named: the target may have PoolScope's own jar, with the launcher class, on its class path
-        target.loadAgent(jar, "idleMillis=" + IDLE_MILLIS + ",dir=" + jar.getParent());
+        target.loadAgent(jar, "idleMillis=" + idleMillis + ",dir=" + jar.getParent());
         try {
             ObjectName name = new ObjectName("dev.poolscope:type=PoolProbe");
             String state = String.valueOf(target.mbeans().getAttribute(name, "State"));

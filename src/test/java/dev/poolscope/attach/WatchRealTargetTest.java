@@ -158,6 +158,26 @@ class WatchRealTargetTest {
 
     @Test
     @Order(5)
+    void deep_whenPoolScopeVanishesWithoutDetaching_theAgentRemovesItsAdviceByItself() throws Exception {
+        assumeAttachable();
+        javax.management.ObjectName name = new javax.management.ObjectName("dev.poolscope:type=PoolProbe");
+        TargetConnection c = TargetConnection.open(target.pid());
+        DeepProbe.open(c, 1000).read();
+        assertTrue(c.mbeans().isRegistered(name));
+        c.close(); // as if PoolScope were killed: no detach call
+        try (TargetConnection again = TargetConnection.open(target.pid())) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (again.mbeans().isRegistered(name) && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertFalse(again.mbeans().isRegistered(name), "the agent detached itself once no reader called");
+        }
+        long before = target.nextWorkCompleted();
+        assertTrue(target.nextWorkCompleted() > before, "the target still completes tasks");
+    }
+
+    @Test
+    @Order(6)
     void cli_watchJson_writesOneDocumentWithTheIssuesFields() throws Exception {
         assumeAttachable();
         StringWriter out = new StringWriter();
@@ -188,7 +208,7 @@ class WatchRealTargetTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void cli_watch_badInputIsExit2_andNoSuchProcessIsExit3WithOneLine() {
         StringWriter err = new StringWriter();
         assertEquals(2, PoolScopeCli.execute(new String[]{"watch", "12x"}, new PrintWriter(new StringWriter()), new PrintWriter(err, true)));
