@@ -24,7 +24,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * agent is loaded again. It detaches itself when no reader has called {@link PoolProbe#read()} for
  * {@code idleMillis} (PoolScope ended without detaching, or lost its connection).
  *
- * <p>Arguments, comma-separated {@code key=value}: {@code cpuSampleBits} and {@code waitSampleBits} (see
+ * <p>Arguments, comma-separated {@code key=value}: {@code serviceSampleBits} (default 2), {@code cpuSampleBits}
+ * (default 8) and {@code waitSampleBits} (default 4) (see
  * {@link PoolHooks}), {@code idleMillis} (0 = never detach by itself), {@code hooks=off} (advice in place, hooks
  * switched off: for measuring the advice's own cost).
  */
@@ -62,7 +63,8 @@ public final class DeepAgent {
     }
 
     private synchronized void install(String args) throws Exception {
-        int cpuBits = 6;
+        int serviceBits = 2;
+        int cpuBits = 8;
         int waitBits = 4;
         long idleMillis = 10_000;
         boolean hooksOn = true;
@@ -70,6 +72,7 @@ public final class DeepAgent {
             String[] p = kv.split("=", 2);
             if (p.length == 2) {
                 switch (p[0].trim()) {
+                    case "serviceSampleBits" -> serviceBits = Integer.parseInt(p[1].trim());
                     case "cpuSampleBits" -> cpuBits = Integer.parseInt(p[1].trim());
                     case "waitSampleBits" -> waitBits = Integer.parseInt(p[1].trim());
                     case "idleMillis" -> idleMillis = Long.parseLong(p[1].trim());
@@ -84,7 +87,7 @@ public final class DeepAgent {
             return;
         }
         try {
-            PoolHooks.enable(cpuBits, waitBits);
+            PoolHooks.enable(serviceBits, cpuBits, waitBits);
             transformer = new AgentBuilder.Default()
                     .disableClassFormatChanges()
                     .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)

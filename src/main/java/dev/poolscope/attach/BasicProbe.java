@@ -4,16 +4,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads pools from thread dumps alone: the pool list, threads per pool, and busy or idle workers. Nothing is
- * loaded into the target; the management agent that attaching started stays running there (the JDK cannot stop
- * it).
+ * Reads pools from thread dumps: the pool list, threads per pool, and busy or idle workers; on JDK 25 targets,
+ * service times and completions of {@code ThreadPoolExecutor}s from JFR method tracing ({@link TaskTrace}).
+ * Nothing is loaded into the target; the management agent that attaching started stays running there (the JDK
+ * cannot stop it).
  */
 public final class BasicProbe implements Probe {
     private final TargetConnection target;
+    private final TaskTrace trace;
+    private final String traceLimit;
 
-    /** A probe over an open connection (which the caller closes). */
+    /**
+     * A probe over an open connection (which the caller closes). On a JDK 25 target it also starts a JFR
+     * recording that traces {@code ThreadPoolExecutor::getTask} for service times, ended by {@link #close()}.
+     */
     public BasicProbe(TargetConnection target) {
         this.target = target;
+        StringBuilder why = new StringBuilder();
+        this.trace = target.feature() >= 25 ? TaskTrace.start(target, why) : null;
+        this.traceLimit = why.isEmpty() ? null : why.toString();
     }
 
     @Override
@@ -25,7 +34,14 @@ public final class BasicProbe implements Probe {
     public List<PoolSample> read() throws AttachException {
         List<PoolSample> out = new ArrayList<>();
         for (PoolThreads t : ThreadDumps.read(target)) {
-            out.add(PoolSample.ofThreads(t));
+            PoolSample s = PoolSample.ofThreads(t);
+            ProbeHistogram service = trace == null || !t.kind().equals(PoolKinds.THREAD_POOL_EXECUTOR) ? null
+                    : trace.service(t.threads());
+            if (service != null) {
+                s = new PoolSample(s.name(), s.kind(), s.threads(), s.active(), null, service.count(), null, service,
+                        null, null, s.workers(), null, null, "completed and service times from JFR method tracing, about 1 s late");
+            }
+            out.add(s);
         }
         return out;
     }
@@ -33,7 +49,15 @@ public final class BasicProbe implements Probe {
     @Override
     public List<String> limits() {
         List<String> l = new ArrayList<>();
-        l.add("basic mode sees threads only: queue depth, completed and rejected tasks, wait and service times need --deep");
+        if (trace != null) {
+            l.add("basic mode: threads from thread dumps, service times and completions of ThreadPoolExecutors from JFR "
+                    + "method tracing of getTask; queue depth, rejections and wait times need --deep");
+        } else {
+            l.add("basic mode sees threads only: queue depth, completed and rejected tasks, wait and service times need --deep");
+        }
+        if (traceLimit != null) {
+            l.add(traceLimit);
+        }
         if (target.feature() < LocalJvms.JSON_DUMP) {
             l.add("JDK " + target.feature() + " has no JSON thread dump: pools are grouped by thread names");
         }
@@ -42,6 +66,8 @@ public final class BasicProbe implements Probe {
 
     @Override
     public void close() {
-        // nothing was loaded
+        if (trace != null) {
+            trace.close();
+        }
     }
 }

@@ -26,7 +26,7 @@ public final class DeepProbe implements Probe {
     public static final String WHAT_STAYS = "Deep mode loads PoolScope's agent into the target: the target prints a "
             + "warning about an agent loaded at run time (JEP 451), and may print a class-data-sharing and a ByteBuddy "
             + "sun.misc.Unsafe warning; java.lang and java.util.concurrent are opened to the "
-            + "agent; the agent's classes (about 5 MB with its own ByteBuddy) stay loaded after detach, idle, with a small per-thread counter in each thread that submitted tasks; its advice "
+            + "agent; the agent's classes (about 5 MB with its own ByteBuddy) stay loaded after detach, idle, and a small thread-local record in each worker thread that ran a sampled task; its advice "
             + "in ThreadPoolExecutor is removed on detach, or " + IDLE_MILLIS / 1000 + " s after PoolScope stops reading.";
     private static final long DUMP_NANOS = 1_000_000_000L;
 
@@ -47,11 +47,14 @@ public final class DeepProbe implements Probe {
      * @throws AttachException with the reason when the target cannot take the agent (basic mode still works)
      */
     public static DeepProbe open(TargetConnection target) throws AttachException {
-        return open(target, IDLE_MILLIS);
+        return open(target, IDLE_MILLIS, "");
     }
 
-    /** As {@link #open(TargetConnection)}, the agent detaching itself after {@code idleMillis} without a reader. */
-    static DeepProbe open(TargetConnection target, long idleMillis) throws AttachException {
+    /**
+     * As {@link #open(TargetConnection)}, the agent detaching itself after {@code idleMillis} without a reader, with
+     * extra agent options ({@code key=value,...}; see {@code dev.poolscope.agent.DeepAgent}).
+     */
+    static DeepProbe open(TargetConnection target, long idleMillis, String options) throws AttachException {
         if (target.feature() < LocalJvms.JSON_DUMP) {
             throw new AttachException("deep mode needs a JDK " + LocalJvms.JSON_DUMP + "+ target; PID " + target.pid()
                     + " runs Java " + target.javaVersion() + " (basic mode works)");
@@ -62,7 +65,8 @@ public final class DeepProbe implements Probe {
         }
         Path jar = AgentJars.extract();
         // the folder is named: the target may have PoolScope's own jar, with the launcher class, on its class path
-        target.loadAgent(jar, "idleMillis=" + idleMillis + ",dir=" + jar.getParent());
+        target.loadAgent(jar, "idleMillis=" + idleMillis + ",dir=" + jar.getParent()
+                + (options.isEmpty() ? "" : "," + options));
         try {
             ObjectName name = new ObjectName("dev.poolscope:type=PoolProbe");
             String state = String.valueOf(target.mbeans().getAttribute(name, "State"));
@@ -155,7 +159,7 @@ public final class DeepProbe implements Probe {
     @Override
     public List<String> limits() {
         List<String> l = new ArrayList<>(limits);
-        l.add("deep mode: queue waits are sampled (1 task in 16 per submitting thread), CPU times too (1 in 64 per worker); ForkJoinPool shows its own counters only");
+        l.add("deep mode: task times are sampled to keep the cost per task small: service times of 1 task in 4 at random, CPU times 1 in 256, queue waits 1 in 16; ForkJoinPool shows its own counters only");
         return l;
     }
 

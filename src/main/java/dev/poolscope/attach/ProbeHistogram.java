@@ -20,6 +20,11 @@ public final class ProbeHistogram {
         this.counts = counts;
     }
 
+    /** A histogram over a copy of these counts (index 0 the total). */
+    static ProbeHistogram of(long[] counts) {
+        return new ProbeHistogram(counts.clone());
+    }
+
     /** Parses the probe's text: {@code -}, or {@code index:count} pairs separated by commas. */
     static ProbeHistogram parse(String text) {
         if (text == null || text.isEmpty() || text.equals("-")) {

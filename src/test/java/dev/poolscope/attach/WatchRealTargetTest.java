@@ -89,10 +89,28 @@ class WatchRealTargetTest {
             assertTrue(work.name().startsWith("java.util.concurrent.ThreadPoolExecutor@"), work.name());
             assertTrue(work.active() >= 0 && work.active() <= 4);
             assertNull(work.queueDepth());
-            assertNull(work.completed());
             assertNull(work.rejected());
-            assertNull(work.service());
+            assertNull(work.queueWait());
             assertTrue(probe.limits().get(0).contains("--deep"));
+        }
+    }
+
+    @Test
+    @Order(3)
+    void basic_onJdk25_tracesServiceTimesWithJfr() throws Exception {
+        assumeAttachable();
+        assumeTrue(Runtime.version().feature() >= 25, "JFR method tracing needs JDK 25");
+        try (TargetConnection c = TargetConnection.open(target.pid()); BasicProbe probe = new BasicProbe(c)) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            PoolSample work = byThreads(probe.read(), "work-");
+            while ((work.service() == null || work.service().count() < 100) && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+                work = byThreads(probe.read(), "work-");
+            }
+            assertNotNull(work.service(), "service times traced");
+            double p50 = work.service().percentiles().p50() / 1e6;
+            assertTrue(p50 > 4.5 && p50 < 9, "traced service p50 near 5 ms, was " + p50 + " ms");
+            assertNull(work.queueDepth());
         }
     }
 
@@ -102,7 +120,8 @@ class WatchRealTargetTest {
         assumeAttachable();
         try (TargetConnection c = TargetConnection.open(target.pid())) {
             Watch watch;
-            DeepProbe probe = DeepProbe.open(c);
+            // CPU times of 1 task in 4 (not the default 1 in 256), so a short watch has enough of them
+            DeepProbe probe = DeepProbe.open(c, DeepProbe.IDLE_MILLIS, "cpuSampleBits=2");
             try {
                 watch = new Watch(c, probe);
                 long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1500);
@@ -162,7 +181,7 @@ class WatchRealTargetTest {
         assumeAttachable();
         javax.management.ObjectName name = new javax.management.ObjectName("dev.poolscope:type=PoolProbe");
         TargetConnection c = TargetConnection.open(target.pid());
-        DeepProbe.open(c, 1000).read();
+        DeepProbe.open(c, 1000, "").read();
         assertTrue(c.mbeans().isRegistered(name));
         c.close(); // as if PoolScope were killed: no detach call
         try (TargetConnection again = TargetConnection.open(target.pid())) {
@@ -202,7 +221,8 @@ class WatchRealTargetTest {
         assertNotNull(work, out.toString());
         assertEquals(4, work.path("threads").asInt());
         assertTrue(work.path("queueDepth").isNull(), "unseen in basic mode: null, not 0");
-        assertTrue(work.path("serviceMicros").isNull());
+        assertTrue(work.path("rejected").isNull());
+        assertTrue(work.path("waitMicros").isNull());
         assertTrue(work.path("samples").size() >= 2);
         assertTrue(work.path("samples").get(0).has("activeWorkers"));
     }

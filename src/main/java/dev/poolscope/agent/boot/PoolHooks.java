@@ -2,6 +2,7 @@ package dev.poolscope.agent.boot;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -9,19 +10,20 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * seen. Each hook returns at once while the probe is switched off, so a retransformation that could not be undone
  * costs one volatile read per call.
  *
- * <p>Cost guide: the service time of every task is recorded (two {@code System.nanoTime} calls and a thread-local
- * read per task); a task's CPU time is read for one task in {@code 2^cpuSampleBits} per worker, and its queue wait
- * for one task in {@code 2^waitSampleBits} per submitting thread, through a small table of stamps indexed by the
+ * <p>Cost guide: every task costs two {@code ThreadLocalRandom} draws, one thread-local read and a look at one slot
+ * of the stamp table; the clock is read (twice) only for sampled tasks, since on virtual machines one
+ * {@code System.nanoTime} alone can cost 30 ns or more. Tasks are sampled at random: service (wall) time for one
+ * task in {@code 2^serviceSampleBits}, CPU time for one in {@code 2^cpuSampleBits} (always a service-sampled one),
+ * and queue wait for one in {@code 2^waitSampleBits}, through a small table of stamps indexed by the
  * task's identity hash that only sampled tasks write. A task object submitted again while it waits is matched at
  * its next start, so its wait may read low.
  */
 public final class PoolHooks {
     private static volatile boolean enabled;
-    private static volatile int cpuMask = 63;
+    private static volatile int cpuMask = 255;
+    private static volatile int serviceMask = 3;
     private static volatile int waitMask = 15;
     private static final ThreadLocal<WorkerCell> CELL = new ThreadLocal<>();
-    /** Per submitting thread: tasks submitted, for the wait sampling decision. */
-    private static final ThreadLocal<int[]> SUBMITS = new ThreadLocal<>();
     private static final int STAMPS = 4096;
     private static final AtomicReferenceArray<Stamp> SUBMITTED = new AtomicReferenceArray<>(STAMPS);
     private static volatile PoolEntry[] pools = new PoolEntry[0];
@@ -34,12 +36,18 @@ public final class PoolHooks {
     private record Stamp(Runnable task, long nanos) {
     }
 
-    /** Switches recording on with the given sampling (each a power-of-two exponent, 0 = every task). */
-    public static synchronized void enable(int cpuSampleBits, int waitSampleBits) {
+    /**
+     * Switches recording on with the given sampling, each a power-of-two exponent (0 = every task): service times
+     * for one task in {@code 2^serviceSampleBits} per worker, CPU times for one in {@code 2^cpuSampleBits} (at
+     * least as rare, and always a service-sampled task), queue waits for one in {@code 2^waitSampleBits} per
+     * submitting thread.
+     */
+    public static synchronized void enable(int serviceSampleBits, int cpuSampleBits, int waitSampleBits) {
         if (threads == null) {
             threads = ManagementFactory.getThreadMXBean();
         }
-        cpuMask = (1 << cpuSampleBits) - 1;
+        serviceMask = (1 << serviceSampleBits) - 1;
+        cpuMask = (1 << Math.max(cpuSampleBits, serviceSampleBits)) - 1;
         waitMask = (1 << waitSampleBits) - 1;
         enabled = true;
     }
@@ -100,12 +108,7 @@ public final class PoolHooks {
         if (!enabled || task == null) {
             return;
         }
-        int[] n = SUBMITS.get();
-        if (n == null) {
-            n = new int[1];
-            SUBMITS.set(n);
-        }
-        if ((++n[0] & waitMask) == 0) {
+        if ((ThreadLocalRandom.current().nextInt() & waitMask) == 0) {
             SUBMITTED.set(slot(task), new Stamp(task, System.nanoTime()));
         }
     }
@@ -127,25 +130,42 @@ public final class PoolHooks {
         if (!enabled) {
             return;
         }
+        long now = 0;
+        int slot = slot(task);
+        Stamp s = SUBMITTED.get(slot);
+        WorkerCell cell = null;
+        if (s != null && s.task == task && SUBMITTED.compareAndSet(slot, s, null)) {
+            now = System.nanoTime();
+            cell = cell(pool);
+            WorkerCell.record(cell.wait, now - s.nanos);
+        }
+        int draw = ThreadLocalRandom.current().nextInt();
+        if ((draw & serviceMask) != 0) {
+            return;
+        }
+        if (cell == null) {
+            cell = cell(pool);
+        }
+        if ((draw & cpuMask) == 0) {
+            cell.startCpu = threads.getCurrentThreadCpuTime();
+            now = System.nanoTime();
+        } else {
+            cell.startCpu = -1;
+            if (now == 0) {
+                now = System.nanoTime();
+            }
+        }
+        cell.startNanos = now;
+    }
+
+    private static WorkerCell cell(Object pool) {
         WorkerCell cell = CELL.get();
         if (cell == null || cell.pool.pool.get() != pool) {
             cell = new WorkerCell(Thread.currentThread(), entry(pool));
             cell.pool.cells.add(cell);
             CELL.set(cell);
         }
-        long now = System.nanoTime();
-        int slot = slot(task);
-        Stamp s = SUBMITTED.get(slot);
-        if (s != null && s.task == task && SUBMITTED.compareAndSet(slot, s, null)) {
-            WorkerCell.record(cell.wait, now - s.nanos);
-        }
-        if ((++cell.begun & cpuMask) == 0) {
-            cell.startCpu = threads.getCurrentThreadCpuTime();
-            now = System.nanoTime();
-        } else {
-            cell.startCpu = -1;
-        }
-        cell.startNanos = now;
+        return cell;
     }
 
     /** {@code ThreadPoolExecutor.afterExecute} began, on the worker that ran the task. */

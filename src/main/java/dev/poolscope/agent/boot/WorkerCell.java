@@ -18,8 +18,6 @@ public final class WorkerCell {
     long startNanos;
     /** CPU time at the running task's start, or -1 when this task's CPU time is not sampled. */
     long startCpu = -1;
-    /** Tasks begun, for the CPU sampling decision. */
-    int begun;
     /** tasks ended, service histogram, CPU histogram, wait histogram: index 0 is the count. */
     final long[] service = new long[Buckets.COUNT + 1];
     final long[] cpu = new long[Buckets.COUNT + 1];
