@@ -27,7 +27,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * <p>Arguments, comma-separated {@code key=value}: {@code serviceSampleBits} (default 2), {@code cpuSampleBits}
  * (default 8) and {@code waitSampleBits} (default 4) (see
  * {@link PoolHooks}), {@code idleMillis} (0 = never detach by itself), {@code hooks=off} (advice in place, hooks
- * switched off: for measuring the advice's own cost).
+ * switched off: for measuring the advice's own cost), {@code version} (kept from the first load: the classes of a
+ * later load with another version are not the ones that run).
  */
 public final class DeepAgent {
     private static DeepAgent current;
@@ -39,6 +40,7 @@ public final class DeepAgent {
     private volatile long lastRead = System.nanoTime();
     private volatile long idleNanos;
     private long lastWalk;
+    private volatile String version = "unknown";
 
     private DeepAgent(Instrumentation inst) {
         this.inst = inst;
@@ -76,6 +78,11 @@ public final class DeepAgent {
                     case "cpuSampleBits" -> cpuBits = Integer.parseInt(p[1].trim());
                     case "waitSampleBits" -> waitBits = Integer.parseInt(p[1].trim());
                     case "idleMillis" -> idleMillis = Long.parseLong(p[1].trim());
+                    case "version" -> {
+                        if (version.equals("unknown")) {
+                            version = p[1].trim();
+                        }
+                    }
                     case "hooks" -> hooksOn = !p[1].trim().equals("off");
                     default -> { }
                 }
@@ -126,6 +133,11 @@ public final class DeepAgent {
             lastWalk = now;
             finder.walk();
         }
+    }
+
+    /** The version given when this agent was first loaded. */
+    String version() {
+        return version;
     }
 
     void touched() {

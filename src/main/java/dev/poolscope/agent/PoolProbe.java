@@ -34,6 +34,11 @@ public final class PoolProbe implements PoolProbeMBean {
     }
 
     @Override
+    public String getVersion() {
+        return agent.version();
+    }
+
+    @Override
     public String getState() {
         return agent.state();
     }

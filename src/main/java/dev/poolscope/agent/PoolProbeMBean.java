@@ -8,6 +8,9 @@ public interface PoolProbeMBean {
     /** Removes the advice and switches the hooks off; the probe's classes stay loaded. */
     void detach();
 
+    /** The version PoolScope gave when it first loaded this agent ({@code version=} argument), or {@code unknown}. */
+    String getVersion();
+
     /** {@code installed}, {@code detached: REASON}, or {@code failed: REASON}. */
     String getState();
 }

@@ -25,8 +25,17 @@ public final class AgentJars {
     private AgentJars() {
     }
 
-    /** Writes the jars if needed and returns the agent jar's path. */
-    public static Path extract() throws AttachException {
+    /**
+     * The written jars.
+     *
+     * @param agentJar the jar to load
+     * @param version the hash of all four jars' content, which the loaded agent reports back
+     */
+    public record Extracted(Path agentJar, String version) {
+    }
+
+    /** Writes the jars if needed and returns where the agent jar is. */
+    public static Extracted extract() throws AttachException {
         try {
             Map<String, byte[]> jars = new LinkedHashMap<>();
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
@@ -52,7 +61,7 @@ public final class AgentJars {
                 }
                 readableByAll(dir, "rwxr-xr-x");
             }
-            return dir.resolve(AGENT);
+            return new Extracted(dir.resolve(AGENT), hash);
         } catch (IOException | NoSuchAlgorithmException e) {
             throw new AttachException("could not write the deep probe's jars: " + TargetConnection.oneLine(e), e);
         }

@@ -63,15 +63,23 @@ public final class DeepProbe implements Probe {
             throw new AttachException("PID " + target.pid() + " was started with -XX:-EnableDynamicAgentLoading: "
                     + "deep mode refused (basic mode works)");
         }
-        Path jar = AgentJars.extract();
+        AgentJars.Extracted jars = AgentJars.extract();
+        Path jar = jars.agentJar();
         // the folder is named: the target may have PoolScope's own jar, with the launcher class, on its class path
         target.loadAgent(jar, "idleMillis=" + idleMillis + ",dir=" + jar.getParent()
-                + (options.isEmpty() ? "" : "," + options));
+                + ",version=" + jars.version() + (options.isEmpty() ? "" : "," + options));
         try {
             ObjectName name = new ObjectName("dev.poolscope:type=PoolProbe");
             String state = String.valueOf(target.mbeans().getAttribute(name, "State"));
             if (!state.startsWith("installed")) {
                 throw new AttachException("the agent in PID " + target.pid() + " is " + state);
+            }
+            String loaded = version(target, name);
+            if (!jars.version().equals(loaded)) {
+                // an agent from another PoolScope build was loaded earlier and its classes stay: do not mix them
+                target.mbeans().invoke(name, "detach", null, null);
+                throw new AttachException("PID " + target.pid() + " holds a PoolScope agent from another build "
+                        + "(loaded earlier; its classes stay until the JVM restarts): deep mode refused (basic mode works)");
             }
             DeepProbe p = new DeepProbe(target, name);
             if (state.contains(";")) {
@@ -82,6 +90,14 @@ public final class DeepProbe implements Probe {
             throw e;
         } catch (Exception e) {
             throw new AttachException("the agent in PID " + target.pid() + " did not start: " + TargetConnection.oneLine(e), e);
+        }
+    }
+
+    private static String version(TargetConnection target, ObjectName name) {
+        try {
+            return String.valueOf(target.mbeans().getAttribute(name, "Version"));
+        } catch (Exception e) {
+            return "unknown";
         }
     }
 

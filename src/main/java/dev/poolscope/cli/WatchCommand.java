@@ -20,8 +20,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code poolscope watch PID}: attaches to a running JVM and shows its pools. Exit status 0 when it watched,
@@ -32,7 +34,7 @@ import java.util.concurrent.TimeUnit;
                 "Basic mode (default) loads nothing into the target and reads its thread dumps: pools, threads, busy workers.",
                 "--deep loads a small agent (your consent) that adds queue depth, completed and rejected tasks, wait and service times.",
                 "Exit status: 0 watched, 2 bad input, 3 cannot attach."})
-public final class WatchCommand implements java.util.concurrent.Callable<Integer> {
+public final class WatchCommand implements Callable<Integer> {
     /** Exit status when PoolScope cannot attach. */
     static final int EXIT_ATTACH = 3;
     private static final Duration SHORTEST = Duration.ofMillis(10);
@@ -95,7 +97,7 @@ public final class WatchCommand implements java.util.concurrent.Callable<Integer
         }
         Watch watch = new Watch(target, probe);
         CountDownLatch ended = new CountDownLatch(1);
-        var stopping = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean stopping = new AtomicBoolean();
         Thread main = Thread.currentThread();
         Thread hook = new Thread(() -> {
             stopping.set(true);
