@@ -13,7 +13,11 @@ import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * An attachment to one local JVM: the Attach API connection, the target's local management agent (started on
@@ -154,9 +158,26 @@ public final class TargetConnection implements AutoCloseable {
         }
     }
 
-    /** Whether the target still runs. */
+    /**
+     * Whether the target still runs, given it up to 2 s to finish exiting (a JVM that is ending drops its JMX
+     * connection before its process ends).
+     */
     public boolean targetAlive() {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        Optional<ProcessHandle> p = ProcessHandle.of(pid);
+        if (p.isEmpty()) {
+            return false;
+        }
+        try {
+            p.get().onExit().get(2, TimeUnit.SECONDS);
+            return false;
+        } catch (TimeoutException e) {
+            return true;
+        } catch (ExecutionException e) {
+            return p.get().isAlive();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return p.get().isAlive();
+        }
     }
 
     /** Closes the JMX connection and detaches; never fails (the target may be gone). */
