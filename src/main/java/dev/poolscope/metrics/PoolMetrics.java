@@ -40,7 +40,7 @@ public final class PoolMetrics implements PoolRecorder {
     private final CopyOnWriteArrayList<Worker> workers = new CopyOnWriteArrayList<>();
     private final AtomicInteger nextWorkerId = new AtomicInteger();
     private final LongAdder restarts = new LongAdder();
-    /** Latest end instant of tasks counted on the shared path, and of workers that left the list. */
+    /** Latest instant a rejection or cancellation was counted, and latest end of workers that left the list. */
     private final LongAccumulator lastEnd = new LongAccumulator(Math::max, NO_END);
 
     /** Creates metrics whose span instants count from now. */
@@ -76,7 +76,9 @@ public final class PoolMetrics implements PoolRecorder {
 
     @Override
     public void taskEnded(Outcome outcome, Throwable cause) {
-        lastEnd.accumulate(System.nanoTime());
+        if (outcome == Outcome.REJECTED || outcome == Outcome.CANCELLED) {
+            lastEnd.accumulate(System.nanoTime()); // no worker records an end instant for these (or not always)
+        }
         outcomes[outcome.ordinal()].increment();
         if (outcome == Outcome.FAILED || (outcome == Outcome.TIMED_OUT && cause != null)) {
             errors.record(outcome, cause);
@@ -111,9 +113,9 @@ public final class PoolMetrics implements PoolRecorder {
 
     /**
      * The latest instant ({@link System#nanoTime()}) at which a task ended: the
-     * end instant a worker recorded for a task that left it, or the instant an
-     * outcome decided elsewhere (rejected, cancelled while queued, or any outcome
-     * of a worker process) was counted; {@link #NO_END} if no task has ended.
+     * end instant a worker recorded for a task that finished on it (every task
+     * that ran has one), or the instant a rejection or cancellation was counted;
+     * {@link #NO_END} if no task has ended.
      * Exact once every task has ended and every worker has recorded its last
      * task; while tasks run, approximate.
      */
