@@ -386,7 +386,7 @@ public final class PoolMetrics implements PoolRecorder {
             times.harvest(wait, service, latency);
         }
 
-        /** Appends this worker's recent spans ending after {@code sinceNanos} (absolute). */
+        /** Appends this worker's recent spans ending after {@code sinceNanos} (absolute): whole spans only, oldest first. */
         void spans(long origin, long sinceNanos, int max, List<TaskSpan> out) {
             long c = (long) SPAN_COUNT.getAcquire(this);
             long first = Math.max(0, c - Math.min(max, SPANS_PER_WORKER));
