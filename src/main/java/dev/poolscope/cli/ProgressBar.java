@@ -38,8 +38,7 @@ final class ProgressBar {
 
     synchronized void update(MetricsSnapshot s) {
         long done = s.counts().ended();
-        double elapsed = s.elapsedNanos() / 1e9;
-        double rate = elapsed > 0 ? done / elapsed : 0;
+        double rate = s.counts().throughput(s.elapsedNanos());
         double fraction = total == 0 ? 1 : Math.min(1, done / (double) total);
         int filled = (int) Math.round(fraction * WIDTH);
         String eta = rate > 0 && done < total ? formatSeconds((total - done) / rate) : "--";

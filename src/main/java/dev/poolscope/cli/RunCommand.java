@@ -223,6 +223,7 @@ public final class RunCommand implements Callable<Integer> {
     static void printSummary(RunReport r, PrintWriter out) {
         var c = r.counts();
         out.printf(Locale.ROOT, "PoolScope run: %s -- %s in %.3f s%n", r.spec().describe(), r.state().label(), r.wallSeconds());
+        out.printf(Locale.ROOT, "  teardown    %.3f s after the last task ended (not in the wall time)%n", r.teardownSeconds());
         out.printf(Locale.ROOT, "  tasks       submitted %d, succeeded %d, failed %d, cancelled %d, rejected %d, timed out %d%n",
                 c.submitted(), c.succeeded(), c.failed(), c.cancelled(), c.rejected(), c.timedOut());
         out.printf(Locale.ROOT, "  throughput  %.1f tasks/s   CPU %.0f%% of %d cores%s%n", r.throughputPerSecond(),

@@ -17,6 +17,16 @@ import java.util.List;
  * The run report as one JSON document: the format the command line prints with
  * {@code --json} and the dashboard exports. Field names are a contract that
  * scripts read; add fields, never rename them.
+ *
+ * <p>Each figure has one meaning (the words as in {@link dev.poolscope.metrics.Counts}):
+ * {@code wallSeconds} runs from the start to the instant the last task ended;
+ * {@code teardownSeconds} is the pool's shutting down after that;
+ * {@code throughputPerSecond} is tasks that ran to an end (succeeded, failed or
+ * timed out) per wall second. In {@code samples}: {@code completed} is the
+ * tasks ended so far in any outcome, {@code ran} the tasks that ran to an end
+ * during the point's interval of {@code intervalMillis}, and
+ * {@code throughputPerSecond} is {@code ran} per second of that interval; the
+ * samples' {@code ran} add up to the tasks that ran.
  */
 public final class ReportJson {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -44,6 +54,7 @@ public final class ReportJson {
         tasks.put("rejected", r.counts().rejected());
         tasks.put("timedOut", r.counts().timedOut());
         root.put("wallSeconds", round(r.wallSeconds(), 6));
+        root.put("teardownSeconds", round(r.teardownSeconds(), 6));
         root.put("throughputPerSecond", round(r.throughputPerSecond(), 3));
         percentiles(root.putObject("latencyMicros"), r.latency());
         percentiles(root.putObject("waitMicros"), r.waitTime());
@@ -62,7 +73,9 @@ public final class ReportJson {
             n.put("elapsedMillis", p.elapsedMillis());
             n.put("queueDepth", p.queueDepth());
             n.put("activeWorkers", p.activeWorkers());
-            n.put("completed", p.completed());
+            n.put("completed", p.ended());
+            n.put("ran", p.ran());
+            n.put("intervalMillis", round(p.intervalMillis(), 3));
             n.put("throughputPerSecond", round(p.throughputPerSecond(), 3));
             n.put("p99Micros", round(p.p99Micros(), 3));
             n.put("p50Micros", round(p.p50Micros(), 3));
@@ -107,15 +120,16 @@ public final class ReportJson {
         }
     }
 
-    /** The sample series as CSV with a header line. */
+    /** The sample series as CSV with a header line; the columns mean what the JSON {@code samples} fields do. */
     public static String samplesCsv(List<SamplePoint> points) {
-        StringBuilder sb = new StringBuilder("elapsedMillis,poolSize,queueDepth,activeWorkers,completed,throughputPerSecond,p50Micros,p90Micros,p99Micros,cpuFraction\n");
+        StringBuilder sb = new StringBuilder("elapsedMillis,poolSize,queueDepth,activeWorkers,completed,throughputPerSecond,p50Micros,p90Micros,p99Micros,cpuFraction,ran,intervalMillis\n");
         for (SamplePoint p : points) {
             sb.append(p.elapsedMillis()).append(',').append(p.poolSize()).append(',').append(p.queueDepth()).append(',')
-                    .append(p.activeWorkers()).append(',').append(p.completed()).append(',')
+                    .append(p.activeWorkers()).append(',').append(p.ended()).append(',')
                     .append(round(p.throughputPerSecond(), 3)).append(',').append(round(p.p50Micros(), 3)).append(',')
                     .append(round(p.p90Micros(), 3)).append(',').append(round(p.p99Micros(), 3)).append(',')
-                    .append(round(p.cpuFraction(), 4)).append('\n');
+                    .append(round(p.cpuFraction(), 4)).append(',').append(p.ran()).append(',')
+                    .append(round(p.intervalMillis(), 3)).append('\n');
         }
         return sb.toString();
     }

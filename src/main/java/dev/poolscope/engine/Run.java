@@ -3,6 +3,7 @@ package dev.poolscope.engine;
 import dev.poolscope.metrics.MetricsSampler;
 import dev.poolscope.metrics.ProcessCpu;
 import dev.poolscope.metrics.MetricsSnapshot;
+import dev.poolscope.metrics.PoolMetrics;
 import dev.poolscope.pool.ObservedTask;
 import dev.poolscope.pool.PoolConfig;
 import dev.poolscope.pool.WorkerPool;
@@ -31,6 +32,12 @@ import java.util.function.Consumer;
  * however many tasks the run has. A run can be resized and stopped from any
  * thread while it goes; both return at once.
  *
+ * <p>Time: the run's wall time runs from the driver's start to the instant its
+ * last task ended ({@link dev.poolscope.metrics.PoolMetrics#lastEndNanos()}); what
+ * the pool does after that to shut down (worker threads ending, worker JVMs
+ * exiting and writing their class-data archive) is its teardown, measured and
+ * reported beside the wall time, never inside it.
+ *
  * <p>Life cycle: see {@link RunState}. Created by {@link RunEngine#start}.
  */
 public final class Run implements AutoCloseable {
@@ -46,6 +53,7 @@ public final class Run implements AutoCloseable {
     private volatile RunState state = RunState.RUNNING;
     private volatile boolean stopRequested;
     private volatile long submittedByDriver;
+    private volatile long startNanos;
     /** One permit per ended task. */
     private final Semaphore ended = new Semaphore(0);
     private final java.util.function.Consumer<Object> onTaskDone;
@@ -81,6 +89,11 @@ public final class Run implements AutoCloseable {
     /** The run's state now. */
     public RunState state() {
         return state;
+    }
+
+    /** The instant ({@link System#nanoTime()}) the run's wall time began, or 0 before the driver started. */
+    public long startNanos() {
+        return startNanos;
     }
 
     /** Tasks the driver has handed to the pool so far. */
@@ -159,16 +172,22 @@ public final class Run implements AutoCloseable {
     private void drive() {
         long cpuBefore = ProcessCpu.nanos();
         long t0 = System.nanoTime();
+        startNanos = t0;
+        long cpuAtEnd = -1;
         RunState end = RunState.COMPLETED;
         List<String> notes = new ArrayList<>();
         try {
             submitAll(t0);
             // wait for every submitted task to end before shutting down, so the pool can still be resized
             long n = submittedByDriver;
-            while (!ended.tryAcquire((int) Math.min(n, Integer.MAX_VALUE), 100, TimeUnit.MILLISECONDS)) {
+            boolean allEnded;
+            while (!(allEnded = ended.tryAcquire((int) Math.min(n, Integer.MAX_VALUE), 100, TimeUnit.MILLISECONDS))) {
                 if (stopRequested) {
                     break;
                 }
+            }
+            if (allEnded) {
+                cpuAtEnd = ProcessCpu.nanos(); // the CPU time of the wall time, without the teardown's
             }
             pool.shutdown();
             while (!pool.awaitTermination(100, TimeUnit.MILLISECONDS)) {
@@ -202,9 +221,9 @@ public final class Run implements AutoCloseable {
         if (stopRequested && end == RunState.COMPLETED) {
             end = RunState.STOPPED;
         }
-        long wall = System.nanoTime() - t0;
-        long cpu = ProcessCpu.nanos() - cpuBefore;
-        finish(end, wall, cpu, notes);
+        long terminated = System.nanoTime();
+        long cpu = (cpuAtEnd >= 0 ? cpuAtEnd : ProcessCpu.nanos()) - cpuBefore;
+        finish(end, t0, terminated, cpu, notes);
     }
 
     private void submitAll(long t0) throws InterruptedException {
@@ -241,7 +260,12 @@ public final class Run implements AutoCloseable {
         }
     }
 
-    private void finish(RunState end, long wall, long cpu, List<String> notes) {
+    /**
+     * Completes the report. The wall time ends at the last task's end instant
+     * (read now that the pool has terminated, so every worker has recorded its
+     * last task); the rest, up to {@code terminated}, is the pool's teardown.
+     */
+    private void finish(RunState end, long t0, long terminated, long cpu, List<String> notes) {
         try {
             sampler.close();
             MetricsSnapshot last = sampler.finalSample();
@@ -251,8 +275,11 @@ public final class Run implements AutoCloseable {
                 notes.add("stopped after submitting " + submittedByDriver + " of " + requested + " tasks");
             }
             var counts = pool.metrics().counts();
-            double throughput = wall <= 0 ? 0 : (counts.succeeded() + counts.failed() + counts.timedOut()) / (wall / 1e9);
-            RunReport r = new RunReport(spec, end, pool.workers(), counts, wall, throughput, last.totalLatency(),
+            long lastEnd = pool.metrics().lastEndNanos();
+            long wallEnd = lastEnd == PoolMetrics.NO_END ? terminated : Math.min(terminated, Math.max(t0, lastEnd));
+            long wall = wallEnd - t0;
+            long teardown = terminated - wallEnd;
+            RunReport r = new RunReport(spec, end, pool.workers(), counts, wall, teardown, counts.throughput(wall), last.totalLatency(),
                     last.totalWait(), last.totalService(), cpu, pool.metrics().restarts(), pool.workerDetails(),
                     pool.metrics().errors().entries(), sampler.series(), notes);
             state = end;

@@ -15,12 +15,15 @@ import java.util.List;
  * @param state how the run ended
  * @param finalWorkers the worker count at the end (after any resizes)
  * @param counts task totals; they add up and nothing is left queued or running
- * @param wallNanos from the first submission to the pool's termination
- * @param throughputPerSecond tasks that ran to an end (succeeded, failed or timed out) per second of wall time
+ * @param wallNanos from the run's start (just before the first submission) to the instant its last task ended
+ * @param teardownNanos from the last task's end to the pool's termination (worker threads ending, worker
+ *        processes exiting): the pool's shutting down, never part of {@code wallNanos}
+ * @param throughputPerSecond tasks that ran to an end per second of wall time
+ *        ({@link Counts#throughput(long)} over {@code wallNanos})
  * @param latency end - submit over the whole run
  * @param waitTime start - submit over the whole run
  * @param service end - start over the whole run
- * @param cpuNanos CPU time this JVM used during the run
+ * @param cpuNanos CPU time this JVM used during the wall time (up to the instant the run saw its last task end)
  * @param workerRestarts worker processes replaced during the run
  * @param workerDetails per-worker details (process pools)
  * @param errors failures by type and message
@@ -28,7 +31,7 @@ import java.util.List;
  * @param notes what the pool could not do, or other remarks for the user
  */
 public record RunReport(RunSpec spec, RunState state, int finalWorkers, Counts counts, long wallNanos,
-                        double throughputPerSecond, Percentiles latency, Percentiles waitTime, Percentiles service,
+                        long teardownNanos, double throughputPerSecond, Percentiles latency, Percentiles waitTime, Percentiles service,
                         long cpuNanos, long workerRestarts, List<WorkerDetail> workerDetails,
                         List<ErrorTable.Entry> errors, List<SamplePoint> samples, List<String> notes) {
 
@@ -42,6 +45,11 @@ public record RunReport(RunSpec spec, RunState state, int finalWorkers, Counts c
     /** Wall time in seconds. */
     public double wallSeconds() {
         return wallNanos / 1e9;
+    }
+
+    /** Teardown time in seconds. */
+    public double teardownSeconds() {
+        return teardownNanos / 1e9;
     }
 
     /** CPU time used as a fraction of all cores over the wall time, 0..1. */

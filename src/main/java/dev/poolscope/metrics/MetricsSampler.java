@@ -54,6 +54,7 @@ public final class MetricsSampler implements AutoCloseable {
     private long sequence;
     private long lastNanos;
     private long lastEnded;
+    private long lastRan;
     private long lastCpu = -1;
     private long lastCpuNanos;
     private double lastCpuFraction = -1;
@@ -136,7 +137,10 @@ public final class MetricsSampler implements AutoCloseable {
 
     /** Takes one sample now, delivers it to listeners and returns it. */
     public MetricsSnapshot sample() {
-        MetricsSnapshot s = takeSample();
+        return deliver(takeSample(false));
+    }
+
+    private MetricsSnapshot deliver(MetricsSnapshot s) {
         for (Consumer<? super MetricsSnapshot> l : listeners) {
             try {
                 l.accept(s);
@@ -147,7 +151,21 @@ public final class MetricsSampler implements AutoCloseable {
         return s;
     }
 
-    private synchronized MetricsSnapshot takeSample() {
+    /**
+     * Takes one sample:
+     * <ol>
+     * <li>for each worker, read its retired mark first, then harvest its
+     *     histograms, so a worker seen retired has had every value it recorded
+     *     harvested; drop it from the list only then (it is shown once as retired,
+     *     with its last spans);</li>
+     * <li>read the counts, and derive the interval's ended and ran tasks and
+     *     throughput ({@link Counts#throughput(long, long)}) from the previous
+     *     sample's;</li>
+     * <li>add the compact point to the series: a point of its own if
+     *     {@code last}, else as the series' stride decides.</li>
+     * </ol>
+     */
+    private synchronized MetricsSnapshot takeSample(boolean last) {
         long now = System.nanoTime();
         long dt = Math.max(1, now - lastNanos);
         intervalWait.reset();
@@ -159,6 +177,7 @@ public final class MetricsSampler implements AutoCloseable {
         int timelineWorkers = 0;
         long origin = metrics.originNanos();
         for (PoolMetrics.Worker w : metrics.workerList()) {
+            boolean retired = w.retired; // before the harvest: values recorded up to the mark are in it
             w.harvest(intervalWait, intervalService, intervalLatency);
             long busy = w.busyNanos(now);
             double fraction = Math.min(1.0, Math.max(0.0, (busy - w.lastBusyNanosSeen) / (double) dt));
@@ -169,12 +188,12 @@ public final class MetricsSampler implements AutoCloseable {
             }
             workerSnaps.add(new WorkerSnapshot(w.id, w.label, state, fraction, w.tasks(), w.restartCount,
                     w.pid, w.cpuNanos, w.rssBytes, w.startupMillis));
-            if (!w.retired && timelineWorkers < MAX_TIMELINE_WORKERS) {
+            if (timelineWorkers < MAX_TIMELINE_WORKERS) {
                 timelineWorkers++;
                 w.spans(origin, now - SPAN_WINDOW_NANOS, PoolMetrics.SPANS_PER_WORKER, spans);
             }
-            if (w.retired) {
-                metrics.removeWorker(w); // harvested its last interval; shown once as retired
+            if (retired) {
+                metrics.removeWorker(w); // harvested after the mark: nothing more to come; shown once as retired
             }
         }
         totalWait.add(intervalWait);
@@ -182,8 +201,10 @@ public final class MetricsSampler implements AutoCloseable {
         totalLatency.add(intervalLatency);
         Counts counts = metrics.counts();
         long ended = counts.ended();
-        long intervalEnded = Math.max(0, ended - lastEnded);
-        double throughput = intervalEnded * 1e9 / dt;
+        long ran = counts.ran();
+        long intervalEnded = ended - lastEnded;
+        long intervalRan = ran - lastRan;
+        double throughput = Counts.throughput(intervalRan, dt);
         // CPU time ticks coarsely (10 ms on Linux): measure it over at least 50 ms, else repeat the last figure
         long cpu = ProcessCpu.nanos();
         long cpuDt = now - lastCpuNanos;
@@ -199,22 +220,30 @@ public final class MetricsSampler implements AutoCloseable {
             cpuFraction = lastCpuFraction;
         }
         MetricsSnapshot s = new MetricsSnapshot(sequence++, now - startNanos, dt, gauges.poolSize(),
-                gauges.liveWorkers(), active, counts.queued(), counts, intervalEnded, throughput,
+                gauges.liveWorkers(), active, counts.queued(), counts, intervalEnded, intervalRan, throughput,
                 Percentiles.of(intervalLatency), Percentiles.of(intervalWait), Percentiles.of(intervalService),
                 Percentiles.of(totalLatency), Percentiles.of(totalWait), Percentiles.of(totalService),
                 buckets(totalLatency), cpuFraction, workerSnaps, spans);
         lastNanos = now;
         lastEnded = ended;
+        lastRan = ran;
         latest = s;
-        series.add(SamplePoint.of(s));
+        if (last) {
+            series.addLast(SamplePoint.of(s));
+        } else {
+            series.add(SamplePoint.of(s));
+        }
         return s;
     }
 
-    /** Records the final sample of a run in the series even if it falls between strides. */
+    /**
+     * Takes the final sample of a run, delivers it and keeps it in the series
+     * as a point of its own. Taken once every task has ended, its interval
+     * holds the last tasks, so the series' {@code ran} figures add up to
+     * {@link Counts#ran()}.
+     */
     public MetricsSnapshot finalSample() {
-        MetricsSnapshot s = sample();
-        series.addLast(SamplePoint.of(s));
-        return s;
+        return deliver(takeSample(true));
     }
 
     /** Log-scale buckets from 1 µs, doubling, of a nanosecond histogram. */

@@ -16,8 +16,9 @@ import java.util.List;
  * @param activeWorkers workers running a task now
  * @param queueDepth tasks accepted but not started
  * @param counts totals; they add up
- * @param intervalCompleted tasks that ended during the interval
- * @param throughputPerSecond tasks ended per second during the interval
+ * @param intervalEnded tasks that ended during the interval, in any outcome (see {@link Counts})
+ * @param intervalRan tasks that ran to an end during the interval (see {@link Counts#ran()})
+ * @param throughputPerSecond {@code intervalRan} per second of the interval ({@link Counts#throughput(long, long)})
  * @param latency end - submit, over the interval
  * @param waitTime start - submit, over the interval
  * @param service end - start, over the interval
@@ -31,7 +32,7 @@ import java.util.List;
  */
 public record MetricsSnapshot(long sequence, long elapsedNanos, long intervalNanos,
                               int poolSize, int liveWorkers, int activeWorkers, long queueDepth,
-                              Counts counts, long intervalCompleted, double throughputPerSecond,
+                              Counts counts, long intervalEnded, long intervalRan, double throughputPerSecond,
                               Percentiles latency, Percentiles waitTime, Percentiles service,
                               Percentiles totalLatency, Percentiles totalWait, Percentiles totalService,
                               HistogramBuckets latencyHistogram, double processCpuFraction,

@@ -22,7 +22,7 @@ final class NoopRecorder implements PoolRecorder {
             @Override public void setProcessFigures(long pid, long cpuNanos, long rssBytes, double startupMillis) { }
             @Override public void restarted(String reason) { }
             @Override public void retire() { }
-            @Override public void taskCompleted(Outcome outcome, Throwable cause) { }
+            @Override public void taskEnded(Outcome outcome, Throwable cause) { }
         };
     }
 
@@ -32,6 +32,6 @@ final class NoopRecorder implements PoolRecorder {
     }
 
     @Override
-    public void taskCompleted(Outcome outcome, Throwable cause) {
+    public void taskEnded(Outcome outcome, Throwable cause) {
     }
 }

@@ -4,16 +4,18 @@ import org.HdrHistogram.Histogram;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The standard {@link PoolRecorder}: lock-free counters, one set of HdrHistogram
  * interval histograms per worker (wait, service and latency recorded in one
- * writer critical section), and a bounded ring of recent task spans per worker.
+ * writer critical section), and a bounded ring of recent task spans per worker
+ * that readers copy without ever seeing a half-written span.
  *
  * <p>Writers never lock: a worker's own thread records into its own
  * interval histograms, and a {@link MetricsSampler} flips them to
@@ -29,12 +31,17 @@ public final class PoolMetrics implements PoolRecorder {
     public static final int SPANS_PER_WORKER = 64;
 
     private final long originNanos;
-    private final java.util.concurrent.atomic.AtomicLong submitted = new java.util.concurrent.atomic.AtomicLong();
+    /** No task has ended yet (see {@link #lastEndNanos()}). */
+    public static final long NO_END = Long.MIN_VALUE;
+
+    private final AtomicLong submitted = new AtomicLong();
     private final LongAdder[] outcomes = new LongAdder[Outcome.values().length];
     private final ErrorTable errors = new ErrorTable();
     private final CopyOnWriteArrayList<Worker> workers = new CopyOnWriteArrayList<>();
     private final AtomicInteger nextWorkerId = new AtomicInteger();
     private final LongAdder restarts = new LongAdder();
+    /** Latest instant a rejection or cancellation was counted, and latest end of workers that left the list. */
+    private final LongAccumulator lastEnd = new LongAccumulator(Math::max, NO_END);
 
     /** Creates metrics whose span instants count from now. */
     public PoolMetrics() {
@@ -68,7 +75,10 @@ public final class PoolMetrics implements PoolRecorder {
     }
 
     @Override
-    public void taskCompleted(Outcome outcome, Throwable cause) {
+    public void taskEnded(Outcome outcome, Throwable cause) {
+        if (outcome == Outcome.REJECTED || outcome == Outcome.CANCELLED) {
+            lastEnd.accumulate(System.nanoTime()); // no worker records an end instant for these (or not always)
+        }
         outcomes[outcome.ordinal()].increment();
         if (outcome == Outcome.FAILED || (outcome == Outcome.TIMED_OUT && cause != null)) {
             errors.record(outcome, cause);
@@ -101,6 +111,22 @@ public final class PoolMetrics implements PoolRecorder {
         return new Counts(sub, succeeded, failed, cancelled, rejected, timedOut, running, queued);
     }
 
+    /**
+     * The latest instant ({@link System#nanoTime()}) at which a task ended: the
+     * end instant a worker recorded for a task that finished on it (every task
+     * that ran has one), or the instant a rejection or cancellation was counted;
+     * {@link #NO_END} if no task has ended.
+     * Exact once every task has ended and every worker has recorded its last
+     * task; while tasks run, approximate.
+     */
+    public long lastEndNanos() {
+        long end = lastEnd.get();
+        for (Worker w : workers) {
+            end = Math.max(end, w.lastEndNanos());
+        }
+        return end;
+    }
+
     /** The error table of failed tasks. */
     public ErrorTable errors() {
         return errors;
@@ -124,6 +150,7 @@ public final class PoolMetrics implements PoolRecorder {
         for (int i = 0; i < o.length; i++) {
             outcomes[i].add(o[i]);
         }
+        lastEnd.accumulate(w.lastEndNanos());
         workers.remove(w);
     }
 
@@ -139,6 +166,8 @@ public final class PoolMetrics implements PoolRecorder {
         private static final VarHandle SPAN_COUNT;
         private static final VarHandle CURRENT_TASK;
         private static final VarHandle CURRENT_START;
+        private static final VarHandle LAST_END;
+        private static final VarHandle SPAN_SEQ = MethodHandles.arrayElementVarHandle(long[].class);
 
         static {
             try {
@@ -150,6 +179,7 @@ public final class PoolMetrics implements PoolRecorder {
                 SPAN_COUNT = l.findVarHandle(Worker.class, "spanCount", long.class);
                 CURRENT_TASK = l.findVarHandle(Worker.class, "currentTask", long.class);
                 CURRENT_START = l.findVarHandle(Worker.class, "currentStart", long.class);
+                LAST_END = l.findVarHandle(Worker.class, "lastEnd", long.class);
             } catch (ReflectiveOperationException e) {
                 throw new ExceptionInInitializerError(e);
             }
@@ -167,11 +197,19 @@ public final class PoolMetrics implements PoolRecorder {
         @SuppressWarnings("unused") private long spanCount;
         @SuppressWarnings("unused") private long currentTask = -1;
         @SuppressWarnings("unused") private long currentStart;
+        @SuppressWarnings("unused") private long lastEnd = NO_END;
 
         private static final VarHandle OUTCOME_COUNT = MethodHandles.arrayElementVarHandle(long[].class);
         private final long[] outcomeCounts = new long[Outcome.values().length];
         volatile boolean outcomesFolded;
 
+        /*
+         * The span ring. Span number c (0, 1, 2, ...) lives in slot c % SPANS_PER_WORKER;
+         * spanSeq[slot] is 2c+1 while span c is being written there and 2c+2 once it is
+         * complete (a per-slot seqlock). A reader takes a span only if the slot's sequence
+         * says "span c, complete" both before and after it copies the fields.
+         */
+        private final long[] spanSeq = new long[SPANS_PER_WORKER];
         private final long[] spanTask = new long[SPANS_PER_WORKER];
         private final long[] spanStart = new long[SPANS_PER_WORKER];
         private final long[] spanEnd = new long[SPANS_PER_WORKER];
@@ -241,11 +279,15 @@ public final class PoolMetrics implements PoolRecorder {
         private void finished(long taskId, long startNanos, long endNanos, Outcome outcome) {
             long c = (long) SPAN_COUNT.getOpaque(this);
             int slot = (int) (c % SPANS_PER_WORKER);
+            SPAN_SEQ.setOpaque(spanSeq, slot, 2 * c + 1);
+            VarHandle.storeStoreFence(); // the odd sequence is visible before any field changes
             spanTask[slot] = taskId;
             spanStart[slot] = startNanos;
             spanEnd[slot] = endNanos;
             spanOutcome[slot] = (byte) (outcome == null ? Outcome.SUCCEEDED.ordinal() : outcome.ordinal());
+            SPAN_SEQ.setRelease(spanSeq, slot, 2 * c + 2);
             SPAN_COUNT.setRelease(this, c + 1);
+            LAST_END.setRelease(this, Math.max((long) LAST_END.getOpaque(this), endNanos));
             TASKS.setRelease(this, (long) TASKS.getOpaque(this) + 1);
             int n = (int) IN_FLIGHT.getOpaque(this);
             if (n == 1) {
@@ -257,10 +299,10 @@ public final class PoolMetrics implements PoolRecorder {
         }
 
         @Override
-        public void taskCompleted(Outcome outcome, Throwable cause) {
+        public void taskEnded(Outcome outcome, Throwable cause) {
             PoolMetrics o = owner;
             if (shared || outcomesFolded) {
-                o.taskCompleted(outcome, cause);
+                o.taskEnded(outcome, cause);
                 return;
             }
             int i = outcome.ordinal();
@@ -314,6 +356,11 @@ public final class PoolMetrics implements PoolRecorder {
             return (long) TASKS.getAcquire(this);
         }
 
+        /** The latest end instant this worker recorded, or {@link #NO_END}. */
+        long lastEndNanos() {
+            return (long) LAST_END.getAcquire(this);
+        }
+
         /** Busy time so far, including the running part of a task in flight. */
         long busyNanos(long now) {
             long done = (long) BUSY_NANOS.getAcquire(this);
@@ -339,29 +386,28 @@ public final class PoolMetrics implements PoolRecorder {
             times.harvest(wait, service, latency);
         }
 
-        /** Appends this worker's recent spans ending after {@code sinceNanos} (absolute). */
+        /** Appends this worker's recent spans ending after {@code sinceNanos} (absolute): whole spans only, oldest first. */
         void spans(long origin, long sinceNanos, int max, List<TaskSpan> out) {
             long c = (long) SPAN_COUNT.getAcquire(this);
             long first = Math.max(0, c - Math.min(max, SPANS_PER_WORKER));
-            List<TaskSpan> mine = new ArrayList<>();
             for (long i = first; i < c; i++) {
                 int slot = (int) (i % SPANS_PER_WORKER);
+                long complete = 2 * i + 2;
+                if ((long) SPAN_SEQ.getAcquire(spanSeq, slot) != complete) {
+                    continue; // overwritten by a later span, or being overwritten now
+                }
                 long task = spanTask[slot];
                 long s = spanStart[slot];
                 long e = spanEnd[slot];
                 byte o = spanOutcome[slot];
+                VarHandle.loadLoadFence(); // the fields are read before the sequence is checked again
+                if ((long) SPAN_SEQ.getOpaque(spanSeq, slot) != complete) {
+                    continue; // the writer began another span in this slot while we copied
+                }
                 if (e >= sinceNanos) {
-                    mine.add(new TaskSpan(id, task, s - origin, e - origin, Outcome.of(o)));
+                    out.add(new TaskSpan(id, task, s - origin, e - origin, Outcome.of(o)));
                 }
             }
-            // drop entries the writer may have overwritten while we copied
-            long after = (long) SPAN_COUNT.getAcquire(this);
-            long overwritten = after - SPANS_PER_WORKER;
-            if (overwritten > first) {
-                int drop = (int) Math.min(mine.size(), overwritten - first);
-                mine = mine.subList(drop, mine.size());
-            }
-            out.addAll(mine);
             if (inFlight() > 0) {
                 long task = (long) CURRENT_TASK.getAcquire(this);
                 long start = (long) CURRENT_START.getAcquire(this);

@@ -5,7 +5,7 @@ package dev.poolscope.metrics;
  * Reading is done elsewhere, from immutable {@link MetricsSnapshot}s.
  *
  * <p>Implementations are thread-safe. {@link #taskSubmitted()} and
- * {@link #taskCompleted(Outcome, Throwable)} may be called from any thread;
+ * {@link #taskEnded(Outcome, Throwable)} may be called from any thread;
  * each {@link WorkerRecorder} has a single writer (see its documentation).
  *
  * <p>{@link #noop()} returns a recorder that records nothing, for measuring a
@@ -31,12 +31,12 @@ public interface PoolRecorder {
 
     /**
      * Counts the end of one submitted task. For each submitted task exactly one
-     * call of this or {@link WorkerRecorder#taskCompleted} is made.
+     * call of this or {@link WorkerRecorder#taskEnded} is made.
      *
      * @param outcome how it ended
      * @param cause the task's own exception for {@link Outcome#FAILED}, otherwise may be null
      */
-    void taskCompleted(Outcome outcome, Throwable cause);
+    void taskEnded(Outcome outcome, Throwable cause);
 
     /** Returns a recorder that records nothing. */
     static PoolRecorder noop() {

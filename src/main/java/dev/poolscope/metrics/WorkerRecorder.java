@@ -23,18 +23,19 @@ public interface WorkerRecorder {
     void taskStarted(long taskId, long startNanos);
 
     /**
-     * Records that a task left this worker, with its three instants.
-     * Wait = start - submit, service = end - start, latency = end - submit.
+     * Records that a task finished on this worker (left it after starting on it),
+     * with its three instants. Wait = start - submit, service = end - start,
+     * latency = end - submit.
      *
      * @param outcome the task's outcome as far as the worker knows it
      */
     void taskFinished(long taskId, long submitNanos, long startNanos, long endNanos, Outcome outcome);
 
     /**
-     * Counts the end of a task whose outcome was decided on this worker's own
-     * writer thread (the cheap path for {@link PoolRecorder#taskCompleted}).
+     * Counts the end (in any outcome) of a task whose outcome was decided on this worker's own
+     * writer thread (the cheap path for {@link PoolRecorder#taskEnded}).
      */
-    void taskCompleted(Outcome outcome, Throwable cause);
+    void taskEnded(Outcome outcome, Throwable cause);
 
     /** Sets the state shown for this worker (process workers; thread workers derive it). */
     void setState(WorkerState state);
@@ -52,6 +53,10 @@ public interface WorkerRecorder {
     /** Counts one restart of this worker slot (a replaced crashed or recycled process). */
     void restarted(String reason);
 
-    /** Marks the worker as gone for good (its thread ended, or the pool shrank or closed). */
+    /**
+     * Marks the worker as gone for good (its thread ended, or the pool shrank or
+     * closed). Called after the worker's last record: a reader that sees the
+     * mark and then reads the worker has everything it recorded.
+     */
     void retire();
 }

@@ -197,9 +197,9 @@ public abstract class AbstractWorkerPool extends AbstractExecutorService impleme
 
     final void taskEnded(ObservedTask<?> task, Outcome outcome, Throwable cause, WorkerRecorder decidedOn) {
         if (decidedOn != null) {
-            decidedOn.taskCompleted(outcome, cause);
+            decidedOn.taskEnded(outcome, cause);
         } else {
-            metrics.taskCompleted(outcome, cause);
+            metrics.taskEnded(outcome, cause);
         }
         onTaskEnded(task);
     }

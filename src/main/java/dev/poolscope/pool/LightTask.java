@@ -48,18 +48,18 @@ final class LightTask implements Runnable {
         }
         long end = System.nanoTime();
         // the outcome first, then the end instant: the order an ObservedTask reports them in
-        worker.taskCompleted(outcome, outcome == Outcome.FAILED ? cause : null);
+        worker.taskEnded(outcome, outcome == Outcome.FAILED ? cause : null);
         worker.taskFinished(id, submitNanos, start, end, outcome);
     }
 
     /** Ends a task that was drained from the queue by {@code shutdownNow} as cancelled. */
     void cancelUnstarted() {
-        pool.metrics().taskCompleted(Outcome.CANCELLED, null);
+        pool.metrics().taskEnded(Outcome.CANCELLED, null);
     }
 
     /** Ends a task the pool refused as rejected. */
     void reject() {
-        pool.metrics().taskCompleted(Outcome.REJECTED, null);
+        pool.metrics().taskEnded(Outcome.REJECTED, null);
     }
 
     @Override

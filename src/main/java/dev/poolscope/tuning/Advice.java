@@ -48,7 +48,7 @@ public final class Advice {
         List<Suggestion> out = new ArrayList<>();
         Counts c = r.counts();
         int workers = Math.max(1, r.finalWorkers());
-        long ran = c.succeeded() + c.failed() + c.timedOut();
+        long ran = c.ran();
         double wall = Math.max(1, r.wallNanos());
         double busy = r.service().mean() * ran;
         double utilisation = busy / (workers * wall);

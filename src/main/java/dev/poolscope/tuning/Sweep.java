@@ -186,7 +186,7 @@ public final class Sweep {
             }
             throughputs.add(r.throughputPerSecond());
             cores.add(r.wallNanos() > 0 ? r.cpuNanos() / (double) r.wallNanos() : 0);
-            double busy = r.service().mean() * (r.counts().succeeded() + r.counts().failed() + r.counts().timedOut());
+            double busy = r.service().mean() * r.counts().ran();
             cpuPerBusy.add(busy > 0 ? r.cpuNanos() / busy : 0);
             p50s.add(Percentiles.micros(r.latency().p50()));
             p99s.add(Percentiles.micros(r.latency().p99()));

@@ -39,7 +39,7 @@ class RunTest {
             assertTrue(r.latency().p50() >= 2_000_000, "io tasks take at least 2 ms: " + r.latency());
             assertTrue(r.latency().max() >= r.latency().p99());
             assertFalse(r.samples().isEmpty());
-            assertEquals(300, r.samples().get(r.samples().size() - 1).completed());
+            assertEquals(300, r.samples().get(r.samples().size() - 1).ended());
         }
         assertFalse(seen.isEmpty());
         for (MetricsSnapshot s : seen) {

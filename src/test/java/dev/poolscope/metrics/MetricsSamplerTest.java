@@ -25,7 +25,7 @@ class MetricsSamplerTest {
             m.taskSubmitted();
             w.taskStarted(i, t + 1_000);
             w.taskFinished(i, t, t + 1_000, t + 1_000 + (i + 1) * 10_000L, Outcome.SUCCEEDED);
-            m.taskCompleted(Outcome.SUCCEEDED, null);
+            m.taskEnded(Outcome.SUCCEEDED, null);
         }
         MetricsSampler sampler = new MetricsSampler(m, gauges(1), Duration.ofMillis(100));
         MetricsSnapshot s = sampler.sample();
@@ -54,7 +54,7 @@ class MetricsSamplerTest {
             m.taskSubmitted();
         }
         w.taskStarted(0, System.nanoTime());
-        m.taskCompleted(Outcome.REJECTED, null);
+        m.taskEnded(Outcome.REJECTED, null);
         Counts c = m.counts();
         assertEquals(5, c.submitted());
         assertEquals(1, c.running());
@@ -88,10 +88,13 @@ class MetricsSamplerTest {
     void sampleSeries_keepsTheWholeRunInViewWhenFull() {
         SampleSeries s = new SampleSeries(16);
         for (int i = 0; i < 1000; i++) {
-            s.add(new SamplePoint(i, 1, 0, 0, i, 0, 0, 0, 0, 0));
+            s.add(new SamplePoint(i, 1, 0, 0, i + 1, 1, 1_000_000L, 1000, 0, 0, 0, 0));
         }
         assertTrue(s.points().size() <= 17);
-        assertEquals(0, s.points().get(0).elapsedMillis());
+        assertTrue(s.points().get(0).elapsedMillis() < 1000 / 8, "the first point is near the start");
         assertTrue(s.points().get(s.points().size() - 1).elapsedMillis() == 999);
+        assertEquals(1000, s.points().stream().mapToLong(SamplePoint::ran).sum(), "merged, not dropped: ran adds up");
+        assertEquals(1000, s.points().stream().mapToLong(SamplePoint::intervalNanos).sum() / 1_000_000L);
+        s.points().forEach(p -> assertEquals(1000, p.throughputPerSecond(), 1e-9, "one task per millisecond"));
     }
 }

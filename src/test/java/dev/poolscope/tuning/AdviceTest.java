@@ -30,7 +30,7 @@ class AdviceTest {
 
     private static RunReport report(RunSpec spec, Counts counts, long wall, Percentiles wait, Percentiles service,
                                     long cpu, List<ErrorTable.Entry> errors, List<SamplePoint> samples) {
-        return new RunReport(spec, RunState.COMPLETED, spec.workers(), counts, wall, counts.ended() / (wall / 1e9),
+        return new RunReport(spec, RunState.COMPLETED, spec.workers(), counts, wall, 0, counts.throughput(wall),
                 mean(wait.mean() + service.mean()), wait, service, cpu, 0, List.of(), errors, samples, List.of());
     }
 
@@ -91,7 +91,7 @@ class AdviceTest {
         RunSpec spec = RunSpec.of("fixed", 2, WorkloadSpec.of("io"), 1000).withArrival(new Arrival.FixedRate(200));
         List<SamplePoint> samples = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            samples.add(new SamplePoint(i * 100L, 2, i * 5L, 2, i * 10L, 100, 1, 1, 1, 0.01));
+            samples.add(new SamplePoint(i * 100L, 2, i * 5L, 2, i * 10L, 10, 100_000_000L, 100, 1, 1, 1, 0.01));
         }
         List<Suggestion> s = Advice.of(report(spec, ok(1000), 10_000 * MS, mean(500 * MS), mean(20 * MS), 100 * MS,
                 List.of(), samples), 2);

@@ -2,6 +2,7 @@ package dev.poolscope.ui.model;
 
 import dev.poolscope.engine.RunReport;
 import dev.poolscope.engine.RunSpec;
+import dev.poolscope.metrics.Counts;
 import dev.poolscope.metrics.HistogramBuckets;
 import dev.poolscope.metrics.MetricsSnapshot;
 import dev.poolscope.metrics.Percentiles;
@@ -159,12 +160,12 @@ public final class LiveRunModel {
         long ended = s.counts().ended();
         done.set(ended);
         progress.set(total <= 0 ? 1 : Math.min(1, ended / (double) total));
-        // tasks that ran to an end (not cancelled or rejected), so a stop does not show as a burst of throughput
-        long ran = ran(s.counts());
-        double rate = t > lastRanT ? (ran - lastRan) / (t - lastRanT) : 0;
+        // throughput as everywhere (Counts.throughput): tasks that ran to an end, over the snapshots shown
+        long ran = s.counts().ran();
+        double rate = t > lastRanT ? Counts.throughput(ran - lastRan, Math.round((t - lastRanT) * 1e9)) : 0;
         lastRan = ran;
         lastRanT = t;
-        double avgRate = t > 0 ? ran / t : 0;
+        double avgRate = s.counts().throughput(s.elapsedNanos());
         String eta = ended >= total ? "done" : avgRate > 0 ? "ETA " + Format.eta((total - ended) / avgRate) : "ETA –";
         progressText.set(Format.count(ended) + " / " + Format.count(total) + "  ·  " + eta);
         poolSize.set(s.poolSize());
@@ -334,7 +335,7 @@ public final class LiveRunModel {
             case STOPPED -> RunPhase.STOPPED;
             case FAILED, RUNNING -> RunPhase.FAILED;
         });
-        long ran = ran(r.counts());
+        long ran = r.counts().ran();
         long total = r.spec().tasks();
         done.set(r.counts().ended());
         progress.set(total <= 0 ? 1 : Math.min(1, (r.state() == dev.poolscope.engine.RunState.COMPLETED ? r.counts().ended() : ran) / (double) total));
@@ -343,10 +344,6 @@ public final class LiveRunModel {
                 + "  ·  " + Format.decimal(r.wallSeconds(), 2) + " s");
         status.set(phase.get().label() + ": " + r.spec().describe() + " in " + Format.decimal(r.wallSeconds(), 2) + " s, "
                 + Format.rate(r.throughputPerSecond()) + ", p99 " + Format.nanos(r.latency().p99()));
-    }
-
-    private static long ran(dev.poolscope.metrics.Counts c) {
-        return c.succeeded() + c.failed() + c.timedOut();
     }
 
     private List<SeriesBuffer> series() {

@@ -77,9 +77,10 @@ public final class HistoryStore {
     private static HistoryEntry entry(JsonNode r) {
         List<SamplePoint> samples = new ArrayList<>();
         for (JsonNode p : r.path("samples")) {
+            // ran and the interval were added as the last two columns; older files lack them
             samples.add(new SamplePoint(p.get(0).asLong(), p.get(1).asInt(), p.get(2).asLong(), p.get(3).asInt(),
-                    p.get(4).asLong(), p.get(5).asDouble(), p.get(6).asDouble(), p.get(7).asDouble(), p.get(8).asDouble(),
-                    p.get(9).asDouble()));
+                    p.get(4).asLong(), p.path(10).asLong(0), p.path(11).asLong(0), p.get(5).asDouble(),
+                    p.get(6).asDouble(), p.get(7).asDouble(), p.get(8).asDouble(), p.get(9).asDouble()));
         }
         JsonNode summary = r.get("summary");
         if (summary == null || !summary.isObject()) {
@@ -122,8 +123,8 @@ public final class HistoryStore {
             ArrayNode samples = r.putArray("samples");
             for (SamplePoint p : e.samples()) {
                 samples.addArray().add(p.elapsedMillis()).add(p.poolSize()).add(p.queueDepth()).add(p.activeWorkers())
-                        .add(p.completed()).add(p.throughputPerSecond()).add(p.p50Micros()).add(p.p90Micros())
-                        .add(p.p99Micros()).add(p.cpuFraction());
+                        .add(p.ended()).add(p.throughputPerSecond()).add(p.p50Micros()).add(p.p90Micros())
+                        .add(p.p99Micros()).add(p.cpuFraction()).add(p.ran()).add(p.intervalNanos());
             }
         }
         JsonFiles.write(indexFile(), root);
@@ -136,15 +137,26 @@ public final class HistoryStore {
         Files.deleteIfExists(csvFile(id));
     }
 
-    /** At most {@code max} points, evenly spaced, always keeping the last. */
+    /**
+     * At most {@code max} points, evenly spaced, always keeping the last; each
+     * kept point has the points dropped before it merged into it
+     * ({@link SamplePoint#merge}), so the tasks that ran still add up.
+     */
     static List<SamplePoint> thin(List<SamplePoint> points, int max) {
         if (points.size() <= max) {
             return points;
         }
         List<SamplePoint> out = new ArrayList<>(max);
         double step = (points.size() - 1) / (double) (max - 1);
+        int next = 0;
         for (int i = 0; i < max; i++) {
-            out.add(points.get((int) Math.round(i * step)));
+            int keep = (int) Math.round(i * step);
+            SamplePoint p = points.get(next);
+            for (int j = next + 1; j <= keep; j++) {
+                p = SamplePoint.merge(p, points.get(j));
+            }
+            out.add(p);
+            next = keep + 1;
         }
         return out;
     }

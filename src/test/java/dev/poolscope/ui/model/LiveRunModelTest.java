@@ -27,7 +27,7 @@ class LiveRunModelTest {
         Percentiles lat = new Percentiles(10, 2_000_000, 2_000_000, 3_000_000, 4_000_000, 5_000_000);
         HistogramBuckets h = new HistogramBuckets(List.of(1.0, 2.0, 4.0, 8.0), List.of(0L, 0L, 3L, 7L));
         return new MetricsSnapshot(seq, (seq + 1) * 100_000_000L, 100_000_000L, poolSize, poolSize, poolSize, queued, c,
-                10, 100, lat, lat, lat, lat, lat, lat, h, cpu, List.of(), List.of());
+                10, 10, 100, lat, lat, lat, lat, lat, lat, h, cpu, List.of(), List.of());
     }
 
     @Test
@@ -57,7 +57,7 @@ class LiveRunModelTest {
                     new dev.poolscope.metrics.WorkerSnapshot(0, "process-0", dev.poolscope.metrics.WorkerState.BUSY, 1, i, 0, 100, i * 100_000_000L, 50_000_000, 30),
                     new dev.poolscope.metrics.WorkerSnapshot(1, "process-1", dev.poolscope.metrics.WorkerState.BUSY, 1, i, 0, 101, i * 100_000_000L, 50_000_000, 30));
             model.apply(new MetricsSnapshot(base.sequence(), base.elapsedNanos(), base.intervalNanos(), 2, 2, 2, 50, base.counts(),
-                    10, 100, base.latency(), base.waitTime(), base.service(), base.totalLatency(), base.totalWait(),
+                    10, 10, 100, base.latency(), base.waitTime(), base.service(), base.totalLatency(), base.totalWait(),
                     base.totalService(), base.latencyHistogram(), 0.05, workers, List.of()));
         }
         // each worker used 100 ms of CPU per 100 ms: both cores busy, this JVM 5 %

@@ -21,7 +21,7 @@ class SnapshotAdapterTest {
     private final SnapshotAdapter adapter = new SnapshotAdapter(fxQueue::add, s -> applied.add(s.sequence()));
 
     static MetricsSnapshot snapshot(long seq) {
-        return new MetricsSnapshot(seq, seq * 100_000_000L, 100_000_000L, 2, 2, 1, 0, Counts.ZERO, 0, 0,
+        return new MetricsSnapshot(seq, seq * 100_000_000L, 100_000_000L, 2, 2, 1, 0, Counts.ZERO, 0, 0, 0,
                 Percentiles.EMPTY, Percentiles.EMPTY, Percentiles.EMPTY, Percentiles.EMPTY, Percentiles.EMPTY,
                 Percentiles.EMPTY, HistogramBuckets.EMPTY, 0.5, List.of(), List.of());
     }
