@@ -76,6 +76,9 @@ public final class MainController {
     @FXML private Menu presetsMenu;
     @FXML private MenuItem runItem;
     @FXML private MenuItem stopItem;
+    @FXML private MenuItem jfrStartItem;
+    @FXML private MenuItem jfrSaveItem;
+    private JfrMenu jfrMenu;
     @FXML private Button runButton;
     @FXML private Button stopButton;
     @FXML private ProgressBar progressBar;
@@ -135,6 +138,7 @@ public final class MainController {
         setUpCharts();
         setUpNumbers();
         setUpWorkers();
+        jfrMenu = new JfrMenu(jfrStartItem, jfrSaveItem, ctx);
         setUpPresets();
     }
 
@@ -488,6 +492,11 @@ public final class MainController {
     /** Adds a tab (for views made elsewhere, such as tuning). */
     public void addTab(String title, Node content) {
         tabs.getTabs().add(new Tab(title, content));
+    }
+
+    /** The Run menu's JFR items. */
+    JfrMenu jfrMenu() {
+        return jfrMenu;
     }
 
     /** The presets menu. */
