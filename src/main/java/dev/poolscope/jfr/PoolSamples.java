@@ -23,7 +23,15 @@ public final class PoolSamples {
         /** Writes this pool's event; false once the pool has gone. */
         boolean emit() {
             P p = pool.get();
-            Sample s = p == null ? null : sampler.apply(p);
+            if (p == null) {
+                return false;
+            }
+            Sample s;
+            try {
+                s = sampler.apply(p);
+            } catch (RuntimeException notReadable) {
+                return true; // a pool still being constructed: sample it next period
+            }
             if (s == null) {
                 return false;
             }

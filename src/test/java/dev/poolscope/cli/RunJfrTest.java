@@ -8,7 +8,7 @@ import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.openjdk.jmc.common.item.IAttribute;
+import org.openjdk.jmc.common.item.IAccessorKey;
 import org.openjdk.jmc.common.item.IItem;
 import org.openjdk.jmc.common.item.IItemCollection;
 import org.openjdk.jmc.common.item.IItemIterable;
@@ -119,9 +119,9 @@ class RunJfrTest {
         Set<Long> ids = new HashSet<>();
         for (IItemIterable it : items) {
             IMemberAccessor<?, IItem> taskId = null;
-            for (IAttribute<?> a : it.getType().getAttributes()) {
-                if (a.getIdentifier().equals("taskId")) {
-                    taskId = a.getAccessor(it.getType());
+            for (IAccessorKey<?> key : it.getType().getAccessorKeys().keySet()) {
+                if (key.getIdentifier().equals("taskId")) {
+                    taskId = it.getType().getAccessor(key);
                 }
             }
             assertTrue(taskId != null, "JMC sees the taskId field");
