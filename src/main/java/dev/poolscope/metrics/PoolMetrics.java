@@ -1,5 +1,7 @@
 package dev.poolscope.metrics;
 
+import dev.poolscope.jfr.TaskEvent;
+import dev.poolscope.jfr.TaskEvents;
 import org.HdrHistogram.Histogram;
 
 import java.lang.invoke.MethodHandles;
@@ -22,6 +24,10 @@ import java.util.concurrent.atomic.LongAdder;
  * read each interval. No per-task object is kept once the task has ended; the
  * memory used is bounded by the number of workers.
  *
+ * <p>Each task that ends on a worker is also a JDK Flight Recorder event
+ * ({@link TaskEvent}, written through {@link TaskEvents}) while a recording
+ * has it enabled; otherwise the cost is one flag check per task start and end.
+ *
  * <p>Figures read while tasks run are approximate: counters are read one after
  * another, not as an atomic whole. {@link Counts} is made consistent by deriving
  * the queue depth.
@@ -29,11 +35,14 @@ import java.util.concurrent.atomic.LongAdder;
 public final class PoolMetrics implements PoolRecorder {
     /** Task spans kept per worker. */
     public static final int SPANS_PER_WORKER = 64;
+    private static final AtomicInteger POOL_NUMBERS = new AtomicInteger();
 
     private final long originNanos;
     /** No task has ended yet (see {@link #lastEndNanos()}). */
     public static final long NO_END = Long.MIN_VALUE;
 
+    private final String kind;
+    private final String poolName;
     private final AtomicLong submitted = new AtomicLong();
     private final LongAdder[] outcomes = new LongAdder[Outcome.values().length];
     private final ErrorTable errors = new ErrorTable();
@@ -50,10 +59,47 @@ public final class PoolMetrics implements PoolRecorder {
 
     /** Creates metrics whose span instants count from {@code originNanos}. */
     public PoolMetrics(long originNanos) {
+        this("pool", originNanos);
+    }
+
+    /** Creates metrics for a pool of this kind whose span instants count from now. */
+    public PoolMetrics(String kind) {
+        this(kind, System.nanoTime());
+    }
+
+    /**
+     * Creates metrics for a pool of this kind whose span instants count from
+     * {@code originNanos}; the pool is named after its kind and a number
+     * unique in this JVM (see {@link #poolName()}).
+     */
+    public PoolMetrics(String kind, long originNanos) {
         this.originNanos = originNanos;
+        this.kind = kind;
+        this.poolName = kind + "#" + POOL_NUMBERS.incrementAndGet();
         for (int i = 0; i < outcomes.length; i++) {
             outcomes[i] = new LongAdder();
         }
+    }
+
+    /** The pool's kind as given at creation. */
+    public String kind() {
+        return kind;
+    }
+
+    /** The pool's name in recordings: its kind and a number unique in this JVM, such as {@code fixed#1}. */
+    public String poolName() {
+        return poolName;
+    }
+
+    /** Workers running at least one task right now (approximate). */
+    public int busyWorkers() {
+        int n = 0;
+        for (Worker w : workers) {
+            if (!w.retired && w.inFlight() > 0) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** The instant ({@link System#nanoTime()}) that span times count from. */
@@ -223,6 +269,8 @@ public final class PoolMetrics implements PoolRecorder {
         volatile int restartCount;
         volatile boolean retired;
         private PoolMetrics owner;
+        /** The JFR event of the task in flight, begun at its start (single writer only, while recording). */
+        private TaskEvent pendingEvent;
 
         // sampler-side state (only touched by the sampling thread)
         long lastBusyNanosSeen;
@@ -250,6 +298,9 @@ public final class PoolMetrics implements PoolRecorder {
                 }
             } else {
                 started(taskId, startNanos);
+                if (TaskEvents.enabled()) {
+                    pendingEvent = TaskEvents.begin(taskId);
+                }
             }
         }
 
@@ -274,6 +325,18 @@ public final class PoolMetrics implements PoolRecorder {
                 times.record(startNanos - submitNanos, endNanos - startNanos, endNanos - submitNanos);
                 finished(taskId, startNanos, endNanos, outcome);
             }
+            if (pendingEvent != null || TaskEvents.enabled()) {
+                taskEvent(taskId, submitNanos, startNanos, endNanos, outcome);
+            }
+        }
+
+        /** Ends the task's JFR event (kept out of line: it runs only while recording). */
+        private void taskEvent(long taskId, long submitNanos, long startNanos, long endNanos, Outcome outcome) {
+            TaskEvent begun = pendingEvent;
+            pendingEvent = null;
+            PoolMetrics o = owner;
+            TaskEvents.end(begun, o.poolName, o.kind, id, taskId, startNanos - submitNanos, endNanos - startNanos,
+                    (outcome == null ? Outcome.SUCCEEDED : outcome).name());
         }
 
         private void finished(long taskId, long startNanos, long endNanos, Outcome outcome) {

@@ -1,5 +1,7 @@
 package dev.poolscope.pool;
 
+import dev.poolscope.jfr.PoolSamples;
+import dev.poolscope.metrics.Counts;
 import dev.poolscope.metrics.Outcome;
 import dev.poolscope.metrics.PoolMetrics;
 import dev.poolscope.metrics.WorkerRecorder;
@@ -67,7 +69,8 @@ public abstract class AbstractWorkerPool extends AbstractExecutorService impleme
         this.kind = kind;
         this.config = config;
         this.maxWorkers = maxWorkers;
-        this.metrics = new PoolMetrics();
+        this.metrics = new PoolMetrics(kind);
+        PoolSamples.watch(this, metrics.poolName(), kind, AbstractWorkerPool::jfrSample);
         this.timeoutNanos = config.taskTimeout().toNanos();
         if (timeoutNanos > 0) {
             timer = new ScheduledThreadPoolExecutor(1, r -> {
@@ -94,6 +97,15 @@ public abstract class AbstractWorkerPool extends AbstractExecutorService impleme
     @Override
     public final PoolMetrics metrics() {
         return metrics;
+    }
+
+    /** This pool's periodic JFR sample, or null once it has terminated. */
+    private static PoolSamples.Sample jfrSample(AbstractWorkerPool pool) {
+        if (pool.isTerminated()) {
+            return null;
+        }
+        Counts c = pool.metrics.counts();
+        return new PoolSamples.Sample(c.queued(), pool.metrics.busyWorkers(), pool.poolSize());
     }
 
     @Override

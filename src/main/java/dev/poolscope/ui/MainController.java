@@ -77,6 +77,9 @@ public final class MainController {
     @FXML private Menu presetsMenu;
     @FXML private MenuItem runItem;
     @FXML private MenuItem stopItem;
+    @FXML private MenuItem jfrStartItem;
+    @FXML private MenuItem jfrSaveItem;
+    private JfrMenu jfrMenu;
     @FXML private Button runButton;
     @FXML private Button stopButton;
     @FXML private ProgressBar progressBar;
@@ -136,6 +139,7 @@ public final class MainController {
         setUpCharts();
         setUpNumbers();
         setUpWorkers();
+        jfrMenu = new JfrMenu(jfrStartItem, jfrSaveItem, ctx);
         setUpPresets();
     }
 
@@ -494,6 +498,11 @@ public final class MainController {
     /** Adds a tab (for views made elsewhere, such as tuning). */
     public void addTab(String title, Node content) {
         tabs.getTabs().add(new Tab(title, content));
+    }
+
+    /** The Run menu's JFR items. */
+    JfrMenu jfrMenu() {
+        return jfrMenu;
     }
 
     /** The presets menu. */
