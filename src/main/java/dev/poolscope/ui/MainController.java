@@ -383,7 +383,7 @@ public final class MainController {
         workerTable.setPlaceholder(new Label("Workers appear here while a run goes."));
         killButton.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> live.getPhase() != RunPhase.RUNNING || workerTable.getSelectionModel().getSelectedItem() == null
-                        || !WorkerControl.canKill(ctx.session().current()),
+                        || !ctx.session().canKillWorker(),
                 live.phaseProperty(), workerTable.getSelectionModel().selectedItemProperty(), live.workerRows()));
         killHint.setText(WorkerControl.hint());
     }
@@ -401,11 +401,8 @@ public final class MainController {
         WorkerRow row = workerTable.getSelectionModel().getSelectedItem();
         if (row != null) {
             WorkerSnapshot w = row.getSnapshot();
-            ctx.session().onEngine("Killing worker " + w.label(), run -> {
-                long pid = WorkerControl.kill(run, w);
-                javafx.application.Platform.runLater(() -> ctx.notifier().info("Worker killed",
-                        pid < 0 ? w.label() + " had no live process" : w.label() + " (PID " + pid + ") was killed; watch its slot restart"));
-            });
+            ctx.session().killWorker(w, WorkerControl.slotId(w), pid -> ctx.notifier().info("Worker killed",
+                    pid < 0 ? w.label() + " had no live process" : w.label() + " (PID " + pid + ") was killed; watch its slot restart"));
         }
     }
 
