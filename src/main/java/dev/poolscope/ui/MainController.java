@@ -482,6 +482,11 @@ public final class MainController {
         ctx.dialogs().saveFile("Save live charts as PNG", "poolscope-live.png", "png").ifPresent(p -> writePng(chartGrid, p));
     }
 
+    /** Adds an item to the status bar's right side, before the core count. */
+    public void addStatusItem(Node item) {
+        statusBar.getRightItems().add(statusBar.getRightItems().size() - 1, item);
+    }
+
     /** Adds a tab (for views made elsewhere, such as tuning). */
     public void addTab(String title, Node content) {
         tabs.getTabs().add(new Tab(title, content));
