@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The layer rules: the engine knows nothing of JavaFX, the UI or the CLI; only the CLI prints. */
 class ArchitectureTest {
     static final String[] ENGINE = {"dev.poolscope.engine..", "dev.poolscope.pool..", "dev.poolscope.workload..",
-            "dev.poolscope.metrics..", "dev.poolscope.process..", "dev.poolscope.tuning..", "dev.poolscope.bench.."};
+            "dev.poolscope.metrics..", "dev.poolscope.process..", "dev.poolscope.tuning..", "dev.poolscope.bench..", "dev.poolscope.host.."};
 
     private static JavaClasses classes;
 
@@ -24,7 +24,7 @@ class ArchitectureTest {
 
     @Test
     void theRulesSeeEveryLayer() {
-        for (String pkg : new String[]{"engine", "pool", "workload", "metrics", "process", "tuning", "bench", "ui", "cli"}) {
+        for (String pkg : new String[]{"engine", "pool", "workload", "metrics", "process", "tuning", "bench", "host", "ui", "cli"}) {
             assertTrue(classes.stream().anyMatch(c -> c.getPackageName().startsWith("dev.poolscope." + pkg)),
                     "no classes imported from dev.poolscope." + pkg + ": the layer rules would pass vacuously");
         }

@@ -117,7 +117,8 @@ final class ScriptedLaunch {
     private void finish(String problem) {
         ended.accept(problem);
         if (launch.quitAfterRun()) {
-            stage.hide();
+            // after whatever else this pulse shows (a notification of the failure needs its window)
+            Platform.runLater(stage::hide);
         }
     }
 }
