@@ -67,6 +67,7 @@ public final class EngineHost {
 
     /** Serves requests until the input ends or a close request; then stops the run and returns. */
     public void serve() throws IOException {
+        warmUp();
         send(new HostEvent.Ready(ProcessHandle.current().pid()));
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         try {
@@ -89,6 +90,29 @@ public final class EngineHost {
             }
         } finally {
             shutdown();
+        }
+    }
+
+    /**
+     * Loads and links what every run needs besides its workload (the engine, a pool, the sampler, the JSON
+     * writers for snapshots and reports) with a tiny no-op run, so the first real run does not pay for it
+     * while its workers want the cores. The workload's own code is not warmed.
+     */
+    private void warmUp() {
+        try (Run warm = engine.start(dev.poolscope.engine.RunSpec.of("fixed", 1,
+                dev.poolscope.workload.WorkloadSpec.of("noop"), 200).withSampleInterval(Duration.ofMillis(10)))) {
+            dev.poolscope.engine.RunReport r = warm.await(Duration.ofSeconds(30));
+            MetricsSnapshot last = warm.latest();
+            HostJson.read(HostJson.line(new HostEvent.Report(r, last)), HostEvent.class);
+            if (last != null) {
+                HostJson.read(HostJson.line(new HostEvent.Snapshot(last)), HostEvent.class);
+            }
+            HostJson.read(HostJson.line(new HostRequest.Start(0, r.spec())), HostRequest.class);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.log(System.Logger.Level.DEBUG, "warm-up failed; the first run pays for it", e);
         }
     }
 

@@ -44,7 +44,7 @@ import java.util.function.Consumer;
  * gone; a gone backend refuses runs with {@link IllegalStateException}.
  */
 public final class HostBackend implements RunBackend {
-    private static final Duration ANSWER_WAIT = Duration.ofSeconds(30);
+    private static final Duration ANSWER_WAIT = Duration.ofSeconds(60);
     private static final System.Logger LOG = System.getLogger(HostBackend.class.getName());
 
     private final Process process;

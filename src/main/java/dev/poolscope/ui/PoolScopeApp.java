@@ -87,12 +87,21 @@ public class PoolScopeApp extends Application {
         Startup s = startup != null ? startup : new Startup(DashboardLaunch.PLAIN, EngineSetup.start(), new LaunchTimings());
         startup = s;
         window = open(stage, ConfigDir.resolve(), null, s.engine);
+        Scene scene = window.scene();
+        Runnable[] firstFrame = new Runnable[1];
+        firstFrame[0] = () -> {
+            scene.removePostLayoutPulseListener(firstFrame[0]);
+            s.timings.windowShown();
+            Platform.runLater(() -> {
+                // start-up and the first frame ran at normal priority; from now on the engine host's runs come first
+                s.engine.lowerNewThreads();
+                if (s.options.scripted()) {
+                    new ScriptedLaunch(window, s.options, stage, problem -> s.problem = problem, s.timings).apply();
+                }
+            });
+        };
+        scene.addPostLayoutPulseListener(firstFrame[0]);
         stage.show();
-        // start-up ran at normal priority; from now on the engine host's runs come first
-        s.engine.lowerNewThreads();
-        if (s.options.scripted()) {
-            new ScriptedLaunch(window, s.options, stage, problem -> s.problem = problem, s.timings).apply();
-        }
     }
 
     /** One launch's settings and outcome. */

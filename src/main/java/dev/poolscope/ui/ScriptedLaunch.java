@@ -43,12 +43,6 @@ final class ScriptedLaunch {
     /** Fills the form and, if asked, presses Run once the window shows. */
     void apply() {
         Dashboard d = window.dashboard();
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            timings.windowShown();
-            window.scene().removePostLayoutPulseListener(once[0]);
-        };
-        window.scene().addPostLayoutPulseListener(once[0]);
         d.live().progressProperty().addListener((o, was, now) -> {
             if (pressedNanos != 0 && now.doubleValue() > 0) {
                 timings.firstTask(pressedNanos);

@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Where a dashboard's runs execute, and how its own priority stands. The
  * usual setup ({@link #start()}) launches an engine host first, at this
- * process's normal priority, and only then (once the window shows, and again
+ * process's normal priority, and only then (once the window has drawn its first frame, and again
  * as runs start) lowers every thread of this process to nice
  * {@value OwnPriority#NICE}: the run gets the cores, the
  * window what is left. If either step fails the dashboard still works and
@@ -30,7 +30,7 @@ public final class EngineSetup {
 
     /**
      * Launches the engine host (at this process's priority, so call it before {@link #lowerNewThreads()});
-     * the window's start-up then runs at normal priority and lowers itself once shown.
+     * the window's start-up then runs at normal priority and lowers itself after its first frame.
      */
     public static EngineSetup start() {
         HostBackend host;
