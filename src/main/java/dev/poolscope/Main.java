@@ -14,17 +14,7 @@ public final class Main {
 
     /** Why no window can open here, or null if one can (or we cannot tell). */
     static String noDisplay() {
-        boolean linux = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
-        boolean headlessPlatform = System.getProperty("glass.platform") != null;
-        if (linux && !headlessPlatform && isBlank(System.getenv("DISPLAY")) && isBlank(System.getenv("WAYLAND_DISPLAY"))) {
-            return "no display to open the dashboard on (DISPLAY is not set); run it on a desktop or under Xvfb,"
-                    + " or use the command line: poolscope run --help";
-        }
-        return null;
-    }
-
-    private static boolean isBlank(String s) {
-        return s == null || s.isBlank();
+        return PoolScopeApp.noDisplay();
     }
 
     public static void main(String[] args) {

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ArchitectureTest {
     static final String[] ENGINE = {"dev.poolscope.engine..", "dev.poolscope.pool..", "dev.poolscope.workload..",
             "dev.poolscope.metrics..", "dev.poolscope.process..", "dev.poolscope.tuning..", "dev.poolscope.bench..",
-            "dev.poolscope.attach..", "dev.poolscope.jfr.."};
+            "dev.poolscope.attach..", "dev.poolscope.jfr..", "dev.poolscope.host.."};
 
     private static JavaClasses classes;
 
@@ -25,7 +25,7 @@ class ArchitectureTest {
 
     @Test
     void theRulesSeeEveryLayer() {
-        for (String pkg : new String[]{"engine", "pool", "workload", "metrics", "process", "tuning", "bench", "jfr", "ui", "cli", "attach", "agent"}) {
+        for (String pkg : new String[]{"engine", "pool", "workload", "metrics", "process", "tuning", "bench", "jfr", "host", "ui", "cli", "attach", "agent"}) {
             assertTrue(classes.stream().anyMatch(c -> c.getPackageName().startsWith("dev.poolscope." + pkg)),
                     "no classes imported from dev.poolscope." + pkg + ": the layer rules would pass vacuously");
         }

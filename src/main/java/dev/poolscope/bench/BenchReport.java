@@ -21,6 +21,8 @@ import java.util.List;
  * @param python the tutorial's Python stack, or null
  * @param pythonReason why {@code python} is null, or null
  * @param heap the many-trivial-tasks heap check
+ * @param dashboard what watching a run in the dashboard costs, or null
+ * @param dashboardReason why {@code dashboard} is null (skipped, and why), or null
  * @param targets the issue's targets with the measured figures
  * @param errors sections that failed, with the reason
  * @param sectionSeconds wall time of each section, in the order they ran
@@ -29,7 +31,8 @@ import java.util.List;
 public record BenchReport(Machine machine, String mode, List<OverheadBench.Result> overhead,
                           ProcessPoolBench.RoundTrip processRoundTrip, ProcessPoolBench.Startup workerStartupMillis,
                           List<ScalingBench.Result> scaling, PythonBench.Result python, String pythonReason,
-                          HeapCheck.Result heap, List<Target> targets, List<String> errors,
+                          HeapCheck.Result heap, DashboardBench.Result dashboard, String dashboardReason,
+                          List<Target> targets, List<String> errors,
                           java.util.Map<String, Double> sectionSeconds, double elapsedSeconds) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

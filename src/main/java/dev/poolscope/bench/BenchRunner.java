@@ -37,6 +37,10 @@ public final class BenchRunner {
     public static final double MAX_STARTUP_MILLIS = 50;
     /** Smallest cpu speedup from 1 to 2 workers. */
     public static final double MIN_SPEEDUP = 1.9;
+    /** Dashboard first-run throughput over the command line's, at least. */
+    public static final double MIN_DASHBOARD_RATIO = 0.95;
+    /** Interleaved pairs of the dashboard section. */
+    static final int DASHBOARD_PAIRS = 3;
 
     private final BenchConfig config;
     private final RunEngine engine;
@@ -63,6 +67,15 @@ public final class BenchRunner {
         return new BenchRunner(config, RunEngine.standard(), PythonBench.findPython(), progress);
     }
 
+    /** A section that cannot run here: not an error, reported as skipped. */
+    private static final class SkippedSection extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SkippedSection(String why) {
+            super(why);
+        }
+    }
+
     private interface Section<T> {
         T run() throws Exception;
     }
@@ -73,6 +86,8 @@ public final class BenchRunner {
         long t0 = System.nanoTime();
         try {
             return s.run();
+        } catch (SkippedSection e) {
+            throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             errors.add(name + ": interrupted");
@@ -117,11 +132,35 @@ public final class BenchRunner {
         }
         progress.accept("heap: " + config.heapTasks() + " no-op tasks in a " + HeapCheck.LIMIT_MB + " MB heap");
         HeapCheck.Result heap = section("heap", () -> HeapCheck.run("fixed", cores, config.heapTasks()));
+        DashboardBench.Result dashboard = null;
+        String dashboardReason = null;
+        if (config.mode().equals("tiny")) {
+            dashboardReason = "skipped: not measured with tiny sizes";
+        } else {
+            try {
+                dashboard = section("dashboard", () -> {
+                    try {
+                        return new DashboardBench(DASHBOARD_PAIRS, config.mode().equals("full") ? 3000 : 1000, progress).run();
+                    } catch (DashboardBench.Skipped e) {
+                        throw new SkippedSection(e.getMessage());
+                    }
+                });
+            } catch (SkippedSection e) {
+                dashboardReason = "skipped: " + e.getMessage();
+            }
+            if (dashboard == null && dashboardReason == null) {
+                dashboardReason = "the dashboard section failed; see errors";
+            }
+        }
         machine = new BenchReport.Machine(machine.cores(), machine.java(), machine.os(), machine.date(),
                 machine.loadAverageStart(), load());
-        List<BenchReport.Target> targets = targets(overhead, roundTrip, startup, scaling, py, heap);
+        List<BenchReport.Target> targets = new ArrayList<>(targets(overhead, roundTrip, startup, scaling, py, heap));
+        targets.add(new BenchReport.Target("dashboard first run / command line, throughput", f(">= %.2fx", MIN_DASHBOARD_RATIO),
+                dashboard == null ? dashboardReason : f("%.3fx (steady %.3fx; window %.2f s, first task %.2f s after Run)",
+                        dashboard.firstRunRatio(), dashboard.steadyRunRatio(), dashboard.windowSeconds(), dashboard.firstTaskSeconds()),
+                dashboard == null ? null : dashboard.firstRunRatio() >= MIN_DASHBOARD_RATIO));
         return new BenchReport(machine, config.mode(), overhead, roundTrip, startup, scaling, py, pyReason, heap,
-                targets, List.copyOf(errors), java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sectionSeconds)),
+                dashboard, dashboardReason, List.copyOf(targets), List.copyOf(errors), java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sectionSeconds)),
                 Stats.round((System.nanoTime() - t0) / 1e9, 1));
     }
 

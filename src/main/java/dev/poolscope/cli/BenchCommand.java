@@ -2,6 +2,7 @@ package dev.poolscope.cli;
 
 import dev.poolscope.bench.BenchConfig;
 import dev.poolscope.bench.BenchReport;
+import dev.poolscope.bench.DashboardBench;
 import dev.poolscope.bench.BenchRunner;
 import dev.poolscope.bench.OverheadBench;
 import dev.poolscope.bench.ProcessPoolBench;
@@ -140,6 +141,24 @@ public final class BenchCommand implements Callable<Integer> {
                             : "FAILED: " + h.error());
             out.println();
         }
+        DashboardBench.Result d = r.dashboard();
+        if (d == null) {
+            out.println("Dashboard: " + r.dashboardReason());
+        } else {
+            out.printf(Locale.ROOT, "Dashboard vs command line (%s; %s; fresh JVM each, %d interleaved pairs)%n",
+                    d.display(), d.spec(), d.pairs().size());
+            out.printf(Locale.ROOT, "  %-6s %12s %12s %12s %10s %12s%n", "pair", "command/s", "first run/s", "steady/s",
+                    "window s", "first task s");
+            for (int i = 0; i < d.pairs().size(); i++) {
+                DashboardBench.Pair p = d.pairs().get(i);
+                out.printf(Locale.ROOT, "  %-6d %,12.1f %,12.1f %,12.1f %10.2f %12.2f%n", i + 1, p.cliPerSecond(),
+                        p.firstPerSecond(), p.steadyPerSecond(), p.windowSeconds(), p.firstTaskSeconds());
+            }
+            out.printf(Locale.ROOT, "  median ratio: first run %.3fx, steady run %.3fx; window usable after %.2f s,"
+                    + " first task %.2f s after Run%n", d.firstRunRatio(), d.steadyRunRatio(), d.windowSeconds(), d.firstTaskSeconds());
+            out.println("  one side by hand: " + d.command());
+        }
+        out.println();
         out.println("Targets");
         for (BenchReport.Target t : r.targets()) {
             String mark = t.holds() == null ? "  -- " : t.holds() ? "  ok " : "  MISS";

@@ -1,7 +1,5 @@
 package dev.poolscope.cli;
 
-import dev.poolscope.engine.Arrival;
-import dev.poolscope.engine.InvalidSpecException;
 import dev.poolscope.engine.ReportJson;
 import dev.poolscope.engine.Run;
 import dev.poolscope.engine.RunEngine;
@@ -9,11 +7,9 @@ import dev.poolscope.engine.RunReport;
 import dev.poolscope.engine.RunSpec;
 import dev.poolscope.metrics.ErrorTable;
 import dev.poolscope.metrics.Percentiles;
-import dev.poolscope.pool.PoolConfig;
-import dev.poolscope.pool.RejectionPolicy;
-import dev.poolscope.workload.WorkloadSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -21,8 +17,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,64 +29,8 @@ public final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec cmd;
 
-    @Option(names = "--pool", paramLabel = "KIND", defaultValue = "fixed",
-            description = "pool kind: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})",
-            completionCandidates = PoolNames.class)
-    String pool;
-
-    @Option(names = "--workers", paramLabel = "N", description = "worker count (default: the number of cores)")
-    Integer workers;
-
-    @Option(names = "--workload", paramLabel = "NAME[:key=value,...]", defaultValue = "cpu",
-            converter = Converters.WorkloadConverter.class,
-            description = "workload and parameters, e.g. cpu:size=50000 (see 'poolscope workloads'; default: ${DEFAULT-VALUE})")
-    WorkloadSpec workload;
-
-    @Option(names = "--tasks", paramLabel = "N", defaultValue = "1000", description = "tasks to submit (default: ${DEFAULT-VALUE})")
-    long tasks;
-
-    @Option(names = "--queue-capacity", paramLabel = "N", description = "queue limit (default: unbounded; 0 = direct hand-off)")
-    Integer queueCapacity;
-
-    @Option(names = "--rejection", paramLabel = "POLICY", defaultValue = "block", converter = Converters.RejectionConverter.class,
-            description = "when the queue is full: block, abort, caller-runs, discard-oldest (default: ${DEFAULT-VALUE})")
-    RejectionPolicy rejection;
-
-    @Option(names = "--rate", paramLabel = "PER_SECOND", description = "open-loop arrival rate in tasks per second (default: all at once)")
-    Double rate;
-
-    @Option(names = "--arrival", paramLabel = "PATTERN", description = "arrival pattern: all, fixed, poisson, batches (default: fixed with --rate, else all)")
-    String arrival;
-
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "100", description = "tasks per batch with --arrival batches (default: ${DEFAULT-VALUE})")
-    int batchSize;
-
-    @Option(names = "--batch-interval", paramLabel = "DURATION", defaultValue = "1s", converter = Converters.DurationConverter.class,
-            description = "time between batches with --arrival batches (default: ${DEFAULT-VALUE})")
-    Duration batchInterval;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "random seed for workloads and arrivals (default: ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--task-timeout", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
-            description = "longest a task may run once started, e.g. 500ms (default: none)")
-    Duration taskTimeout;
-
-    @Option(names = "--sample-interval", paramLabel = "DURATION", defaultValue = "100ms", converter = Converters.DurationConverter.class,
-            description = "time between metric samples (default: ${DEFAULT-VALUE})")
-    Duration sampleInterval;
-
-    @Option(names = "--max-in-flight", paramLabel = "N", defaultValue = "65536",
-            description = "with an unbounded queue, most tasks outstanding at once; bounds memory (default: ${DEFAULT-VALUE})")
-    int maxInFlight;
-
-    @Option(names = "--max-tasks-per-worker", paramLabel = "N", defaultValue = "0",
-            description = "process pool: replace a worker process after N tasks (default: ${DEFAULT-VALUE} = never)")
-    int maxTasksPerWorker;
-
-    @Option(names = "--worker-jvm-option", paramLabel = "OPT",
-            description = "process pool: an extra JVM option for every worker, e.g. -Xmx64m (repeatable)")
-    List<String> workerJvmOptions = new ArrayList<>();
+    @Mixin
+    RunOptions options = new RunOptions();
 
     @Option(names = "--json", paramLabel = "FILE|-", description = "write the report as JSON to FILE, or to stdout with '-'")
     String json;
@@ -113,54 +51,9 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** Builds the spec from the options; throws {@link InvalidSpecException} for bad combinations. */
-    RunSpec spec() {
-        int n = workers != null ? workers : Runtime.getRuntime().availableProcessors();
-        RunSpec s = RunSpec.of(pool, n, workload, tasks)
-                .withQueue(queueCapacity == null ? PoolConfig.UNBOUNDED : queueCapacity, rejection)
-                .withSeed(seed)
-                .withTaskTimeout(taskTimeout == null ? Duration.ZERO : taskTimeout)
-                .withSampleInterval(sampleInterval)
-                .withMaxInFlight(maxInFlight)
-                .withArrival(arrival());
-        return customise(s);
-    }
-
-    /** Hook for process-pool options added by subclasses or mixins. */
-    RunSpec customise(RunSpec s) {
-        if (maxTasksPerWorker < 0) {
-            throw new InvalidSpecException("--max-tasks-per-worker", "must be 0 (never) or more, was " + maxTasksPerWorker);
-        }
-        return s.withProcessOptions(maxTasksPerWorker, workerJvmOptions);
-    }
-
-    private Arrival arrival() {
-        String a = arrival == null ? (rate == null ? "all" : "fixed") : arrival.toLowerCase(Locale.ROOT);
-        return switch (a) {
-            case "all" -> {
-                if (rate != null) {
-                    throw new InvalidSpecException("--rate", "cannot be used with --arrival all");
-                }
-                yield new Arrival.AllAtOnce();
-            }
-            case "fixed" -> new Arrival.FixedRate(requireRate(a));
-            case "poisson" -> new Arrival.Poisson(requireRate(a));
-            case "batches" -> new Arrival.Batches(batchSize, batchInterval);
-            default -> throw new InvalidSpecException("--arrival", "unknown arrival pattern '" + arrival
-                    + "'; allowed: all, fixed, poisson, batches");
-        };
-    }
-
-    private double requireRate(String pattern) {
-        if (rate == null) {
-            throw new InvalidSpecException("--rate", "is required with --arrival " + pattern);
-        }
-        return rate;
-    }
-
     @Override
     public Integer call() throws Exception {
-        RunSpec spec = spec();
+        RunSpec spec = options.spec();
         PrintWriter out = cmd.commandLine().getOut();
         PrintWriter err = cmd.commandLine().getErr();
         boolean jsonToStdout = "-".equals(json);

@@ -47,4 +47,11 @@ public record MetricsSnapshot(long sequence, long elapsedNanos, long intervalNan
     public long elapsedMillis() {
         return elapsedNanos / 1_000_000;
     }
+
+    /** This snapshot with other spans (for example fewer, to bound what is sent elsewhere). */
+    public MetricsSnapshot withSpans(List<TaskSpan> spans) {
+        return new MetricsSnapshot(sequence, elapsedNanos, intervalNanos, poolSize, liveWorkers, activeWorkers,
+                queueDepth, counts, intervalEnded, intervalRan, throughputPerSecond, latency, waitTime, service,
+                totalLatency, totalWait, totalService, latencyHistogram, processCpuFraction, workers, spans);
+    }
 }

@@ -24,13 +24,23 @@ public final class FxNotifier implements Notifier {
     public void error(String title, String message) {
         LOG.log(System.Logger.Level.WARNING, title + ": " + message);
         last.set(title + ": " + message);
-        build(title, message).hideAfter(Duration.seconds(10)).showError();
+        if (shown()) {
+            build(title, message).hideAfter(Duration.seconds(10)).showError();
+        }
     }
 
     @Override
     public void info(String title, String message) {
         last.set(title + ": " + message);
-        build(title, message).hideAfter(Duration.seconds(5)).showInformation();
+        if (shown()) {
+            build(title, message).hideAfter(Duration.seconds(5)).showInformation();
+        }
+    }
+
+    /** A pop-up needs a window to show over; after the window has closed there is none. */
+    private boolean shown() {
+        Window w = owner.get();
+        return w != null && w.isShowing();
     }
 
     private Notifications build(String title, String message) {

@@ -388,7 +388,7 @@ public final class MainController {
         workerTable.setPlaceholder(new Label("Workers appear here while a run goes."));
         killButton.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> live.getPhase() != RunPhase.RUNNING || workerTable.getSelectionModel().getSelectedItem() == null
-                        || !WorkerControl.canKill(ctx.session().current()),
+                        || !ctx.session().canKillWorker(),
                 live.phaseProperty(), workerTable.getSelectionModel().selectedItemProperty(), live.workerRows()));
         killHint.setText(WorkerControl.hint());
     }
@@ -406,11 +406,8 @@ public final class MainController {
         WorkerRow row = workerTable.getSelectionModel().getSelectedItem();
         if (row != null) {
             WorkerSnapshot w = row.getSnapshot();
-            ctx.session().onEngine("Killing worker " + w.label(), run -> {
-                long pid = WorkerControl.kill(run, w);
-                javafx.application.Platform.runLater(() -> ctx.notifier().info("Worker killed",
-                        pid < 0 ? w.label() + " had no live process" : w.label() + " (PID " + pid + ") was killed; watch its slot restart"));
-            });
+            ctx.session().killWorker(w, WorkerControl.slotId(w), pid -> ctx.notifier().info("Worker killed",
+                    pid < 0 ? w.label() + " had no live process" : w.label() + " (PID " + pid + ") was killed; watch its slot restart"));
         }
     }
 
@@ -493,6 +490,11 @@ public final class MainController {
     @FXML
     private void onExportLivePng() {
         ctx.dialogs().saveFile("Save live charts as PNG", "poolscope-live.png", "png").ifPresent(p -> writePng(chartGrid, p));
+    }
+
+    /** Adds an item to the status bar's right side, before the core count. */
+    public void addStatusItem(Node item) {
+        statusBar.getRightItems().add(statusBar.getRightItems().size() - 1, item);
     }
 
     /** Adds a tab (for views made elsewhere, such as tuning). */

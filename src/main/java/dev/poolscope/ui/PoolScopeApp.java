@@ -4,6 +4,10 @@ import dev.poolscope.engine.RunEngine;
 import dev.poolscope.ui.model.HistoryModel;
 import dev.poolscope.ui.model.LiveRunModel;
 import dev.poolscope.ui.model.RunFormModel;
+import dev.poolscope.ui.model.RunPhase;
+import dev.poolscope.ui.run.EngineSetup;
+import dev.poolscope.ui.run.OwnCpu;
+import dev.poolscope.ui.view.OwnCostLabel;
 import dev.poolscope.ui.run.RunSession;
 import dev.poolscope.ui.store.ConfigDir;
 import dev.poolscope.ui.tuning.AdvicePane;
@@ -34,17 +38,84 @@ public class PoolScopeApp extends Application {
     /** The window title's start. */
     public static final String TITLE = "PoolScope";
 
+    /** What {@link #launch(DashboardLaunch)} hands to the instance the toolkit makes (one launch per JVM). */
+    private static volatile Startup startup;
+
     private Window window;
+
+    /** Why no window can open here, or null if one can (or we cannot tell). */
+    public static String noDisplay() {
+        boolean linux = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
+        boolean headlessPlatform = System.getProperty("glass.platform") != null;
+        if (linux && !headlessPlatform && isBlank(System.getenv("DISPLAY")) && isBlank(System.getenv("WAYLAND_DISPLAY"))) {
+            return "no display to open the dashboard on (DISPLAY is not set); run it on a desktop or under Xvfb,"
+                    + " or use the command line: poolscope run --help";
+        }
+        return null;
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
 
     /** Launches the dashboard (called by {@code dev.poolscope.Main} with no arguments). Blocks until it closes. */
     public static void launchApp(String[] args) {
-        Application.launch(PoolScopeApp.class, args);
+        launch(DashboardLaunch.PLAIN);
+    }
+
+    /**
+     * Launches the dashboard and blocks until it closes. Runs execute in an
+     * engine host started first, at this process's priority; then this
+     * process lowers its own threads' priority (see {@link EngineSetup}).
+     *
+     * @return null if the window closed normally (after a scripted run that ended well), else what went wrong
+     */
+    public static String launch(DashboardLaunch options) {
+        return launch(options, new LaunchTimings());
+    }
+
+    /** As {@link #launch(DashboardLaunch)}, filling in how long the window and the first task took. */
+    public static String launch(DashboardLaunch options, LaunchTimings timings) {
+        Startup s = new Startup(options, EngineSetup.start(), timings);
+        startup = s;
+        Application.launch(PoolScopeApp.class);
+        return s.problem;
     }
 
     @Override
     public void start(Stage stage) {
-        window = open(stage, ConfigDir.resolve(), null);
+        Startup s = startup != null ? startup : new Startup(DashboardLaunch.PLAIN, EngineSetup.start(), new LaunchTimings());
+        startup = s;
+        window = open(stage, ConfigDir.resolve(), null, s.engine);
+        Scene scene = window.scene();
+        Runnable[] firstFrame = new Runnable[1];
+        firstFrame[0] = () -> {
+            scene.removePostLayoutPulseListener(firstFrame[0]);
+            s.timings.windowShown();
+            Platform.runLater(() -> {
+                // start-up and the first frame ran at normal priority; from now on the engine host's runs come first
+                s.engine.lowerNewThreads();
+                if (s.options.scripted()) {
+                    new ScriptedLaunch(window, s.options, stage, problem -> s.problem = problem, s.timings).apply();
+                }
+            });
+        };
+        scene.addPostLayoutPulseListener(firstFrame[0]);
         stage.show();
+    }
+
+    /** One launch's settings and outcome. */
+    private static final class Startup {
+        final DashboardLaunch options;
+        final EngineSetup engine;
+        final LaunchTimings timings;
+        volatile String problem;
+
+        Startup(DashboardLaunch options, EngineSetup engine, LaunchTimings timings) {
+            this.options = options;
+            this.engine = engine;
+            this.timings = timings;
+        }
     }
 
     @Override
@@ -74,11 +145,22 @@ public class PoolScopeApp extends Application {
      * @param dialogs how to ask the user; null for real dialogs
      */
     public static Window open(Stage stage, Path configDir, Dialogs dialogs) {
+        return open(stage, configDir, dialogs, EngineSetup.inProcess());
+    }
+
+    /**
+     * Builds the dashboard in the stage with runs on the given engine (an engine host or this JVM).
+     *
+     * @param configDir where history and presets live
+     * @param dialogs how to ask the user; null for real dialogs
+     * @param where where runs execute and how this process's priority stands; the window closes it
+     */
+    public static Window open(Stage stage, Path configDir, Dialogs dialogs, EngineSetup where) {
         RunEngine engine = RunEngine.standard();
         FxNotifier notifier = new FxNotifier(() -> stage);
         LiveRunModel live = new LiveRunModel(Runtime.getRuntime().availableProcessors());
         HistoryModel history = new HistoryModel();
-        RunSession session = new RunSession(engine, live, history, configDir, fx(), notifier);
+        RunSession session = new RunSession(where.backend(), live, history, configDir, fx(), notifier);
         Dashboard ctx = new Dashboard(engine, new RunFormModel(engine.pools(), engine.workloads()), live, history,
                 session, notifier, dialogs != null ? dialogs : new StageDialogs(stage));
         FXMLLoader loader = new FXMLLoader(PoolScopeApp.class.getResource("MainView.fxml"));
@@ -98,6 +180,12 @@ public class PoolScopeApp extends Application {
             throw new UncheckedIOException(e);
         }
         MainController controller = loader.getController();
+        controller.addStatusItem(new OwnCostLabel(live.phaseProperty(), new OwnCpu(), where::problem, where.backend().describe()));
+        live.phaseProperty().addListener((o, was, now) -> {
+            if (now == RunPhase.RUNNING) {
+                session.onIo("Lowering the dashboard's priority", where::lowerNewThreads); // threads made since
+            }
+        });
         // fit the screen (a window larger than a headless screen also breaks its frame buffer)
         var bounds = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(1360, bounds.getWidth()), Math.min(860, bounds.getHeight()));

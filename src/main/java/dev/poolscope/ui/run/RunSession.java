@@ -7,6 +7,10 @@ import dev.poolscope.engine.RunReport;
 import dev.poolscope.engine.RunSpec;
 import dev.poolscope.metrics.ErrorTable;
 import dev.poolscope.metrics.MetricsSnapshot;
+import dev.poolscope.metrics.WorkerSnapshot;
+import dev.poolscope.host.LocalBackend;
+import dev.poolscope.host.RunBackend;
+import dev.poolscope.host.RunControl;
 import dev.poolscope.ui.model.HistoryModel;
 import dev.poolscope.ui.model.LiveRunModel;
 import dev.poolscope.ui.model.RunPhase;
@@ -30,12 +34,13 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * The dashboard's link to the engine: starts, resizes and stops runs on its own
- * engine thread, feeds the live model through one {@link SnapshotAdapter} per
+ * engine thread through a {@link RunBackend} (in this JVM, or an engine host
+ * process that the session then owns and closes), feeds the live model through one {@link SnapshotAdapter} per
  * run, and files finished runs into the history. Public methods are called on
  * the FX thread; models are only touched there (through {@code fx}).
  *
@@ -43,7 +48,7 @@ import java.util.function.Consumer;
  * its pool to end (bounded) and stops the session's threads.
  */
 public final class RunSession implements AutoCloseable {
-    private final RunEngine engine;
+    private final RunBackend backend;
     private final LiveRunModel live;
     private final HistoryModel history;
     private final Executor fx;
@@ -52,15 +57,21 @@ public final class RunSession implements AutoCloseable {
     private final PresetStore presetStore;
     private final ExecutorService engineThread = Executors.newSingleThreadExecutor(r -> daemon(r, "poolscope-ui-engine"));
     private final ExecutorService ioThread = Executors.newSingleThreadExecutor(r -> daemon(r, "poolscope-ui-io"));
-    private volatile Run current;
+    private volatile RunControl current;
     private volatile SnapshotAdapter adapter;
     private volatile boolean stopRequested;
     private volatile boolean closed;
     /** The runs as stored; touched only on the I/O thread. */
     private List<HistoryEntry> stored = new ArrayList<>();
 
+    /** A session whose runs execute in this JVM. */
     public RunSession(RunEngine engine, LiveRunModel live, HistoryModel history, Path configDir, Executor fx, Notifier notifier) {
-        this.engine = engine;
+        this(new LocalBackend(engine), live, history, configDir, fx, notifier);
+    }
+
+    /** A session whose runs execute on the backend; the session closes it. */
+    public RunSession(RunBackend backend, LiveRunModel live, HistoryModel history, Path configDir, Executor fx, Notifier notifier) {
+        this.backend = backend;
         this.live = live;
         this.history = history;
         this.fx = fx;
@@ -102,9 +113,9 @@ public final class RunSession implements AutoCloseable {
         stopRequested = false;
         live.begin(spec);
         engineThread.execute(() -> {
-            Run run;
+            RunControl run;
             try {
-                run = engine.start(spec);
+                run = backend.start(spec);
             } catch (InvalidSpecException e) {
                 fx.execute(() -> {
                     live.failed(e.getMessage());
@@ -130,7 +141,7 @@ public final class RunSession implements AutoCloseable {
         });
     }
 
-    private void ended(Run run, SnapshotAdapter a, RunReport report, Throwable err) {
+    private void ended(RunControl run, SnapshotAdapter a, RunReport report, Throwable err) {
         // 1. release the listener and silence any pending hand-off; the final snapshot is applied below, once
         run.removeListener(a);
         a.close();
@@ -171,7 +182,7 @@ public final class RunSession implements AutoCloseable {
         });
     }
 
-    private void clear(Run run) {
+    private void clear(RunControl run) {
         if (current == run) {
             current = null;
             adapter = null;
@@ -200,7 +211,7 @@ public final class RunSession implements AutoCloseable {
         stopRequested = true;
         live.stopping();
         engineThread.execute(() -> {
-            Run run = current;
+            RunControl run = current;
             if (run != null) {
                 run.stop();
             }
@@ -213,7 +224,7 @@ public final class RunSession implements AutoCloseable {
             return;
         }
         engineThread.execute(() -> {
-            Run run = current;
+            RunControl run = current;
             if (run == null) {
                 return;
             }
@@ -225,9 +236,43 @@ public final class RunSession implements AutoCloseable {
         });
     }
 
-    /** The run going now, or null. For actions on its pool (such as killing a worker). */
+    /** The run going now if it executes in this JVM, else null. For actions on its pool. */
     public Run current() {
-        return current;
+        RunControl c = current;
+        return c == null ? null : c.local();
+    }
+
+    /** Where runs execute, for the status bar. */
+    public String backendDescription() {
+        return backend.describe();
+    }
+
+    /** True if the run going now can kill a single worker (a process pool). */
+    public boolean canKillWorker() {
+        RunControl c = current;
+        return c != null && c.canKillWorker();
+    }
+
+    /**
+     * Kills a worker's process on the engine thread; {@code killed} gets its PID
+     * (or -1 if it had none) on the FX thread; failures become notifications.
+     */
+    public void killWorker(WorkerSnapshot worker, int slot, LongConsumer killed) {
+        if (closed) {
+            return;
+        }
+        engineThread.execute(() -> {
+            RunControl run = current;
+            if (run == null) {
+                return;
+            }
+            try {
+                long pid = run.killWorker(slot);
+                fx.execute(() -> killed.accept(pid));
+            } catch (RuntimeException e) {
+                fx.execute(() -> notifier.error("Killing worker " + worker.label() + " failed", cause(e)));
+            }
+        });
     }
 
     /** Runs an engine action on the engine thread, reporting failures as notifications. */
@@ -236,7 +281,8 @@ public final class RunSession implements AutoCloseable {
             return;
         }
         engineThread.execute(() -> {
-            Run run = current;
+            RunControl c = current;
+            Run run = c == null ? null : c.local();
             if (run == null) {
                 return;
             }
@@ -351,21 +397,15 @@ public final class RunSession implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         // 2. stop the run and wait for its pool to end
-        Run run = current;
+        RunControl run = current;
         if (run != null) {
-            run.stop();
             try {
-                run.await(Duration.ofSeconds(10));
-                // the report can complete while interrupted tasks are still finishing: wait for the workers too
-                if (!run.pool().awaitTermination(10, TimeUnit.SECONDS)) {
-                    run.pool().shutdownNow();
-                }
+                run.stopAndAwait(Duration.ofSeconds(10));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (TimeoutException e) {
-                run.pool().shutdownNow();
             }
         }
+        backend.close();
         // 3. let pending file writes finish
         ioThread.shutdown();
         try {

@@ -34,7 +34,7 @@ public final class WorkerControl {
     }
 
     /** The pool's slot id: the number in a label such as {@code process-3}, else the snapshot's id. */
-    static int slotId(WorkerSnapshot w) {
+    public static int slotId(WorkerSnapshot w) {
         String label = w.label();
         if (label != null) {
             int dash = label.lastIndexOf('-');

@@ -1,0 +1,58 @@
+package dev.poolscope.ui.view;
+
+import dev.poolscope.ui.model.Format;
+import dev.poolscope.ui.model.RunPhase;
+import dev.poolscope.ui.run.OwnCpu;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.util.Duration;
+
+import java.util.function.Supplier;
+
+/**
+ * The status bar's account of what watching costs: while a run goes, the
+ * dashboard process's own CPU as a share of the machine, once a second; and a
+ * warning if its priority could not be lowered.
+ */
+public final class OwnCostLabel extends Label {
+    private final OwnCpu cpu;
+    private final Supplier<String> priorityProblem;
+    private final Timeline ticks;
+
+    /**
+     * @param phase the run's phase
+     * @param cpu reads this process's CPU
+     * @param priorityProblem why the dashboard's priority is not lowered, or null
+     * @param where where runs execute (the tooltip says so)
+     */
+    public OwnCostLabel(ObservableValue<RunPhase> phase, OwnCpu cpu, Supplier<String> priorityProblem, String where) {
+        this.cpu = cpu;
+        this.priorityProblem = priorityProblem;
+        getStyleClass().add("own-cost");
+        setTooltip(new Tooltip("CPU used by the dashboard's own process, as a share of all cores. Runs: " + where + "."));
+        ticks = new Timeline(new KeyFrame(Duration.seconds(1), e -> show(cpu.sample())));
+        ticks.setCycleCount(Timeline.INDEFINITE);
+        phase.addListener((o, was, now) -> {
+            if (now.busy() && !was.busy()) {
+                cpu.reset();
+                ticks.play();
+            } else if (!now.busy()) {
+                ticks.stop();
+                show(cpu.sample());
+            }
+        });
+        show(-1);
+    }
+
+    private void show(double share) {
+        String problem = priorityProblem.get();
+        String text = share < 0 ? "" : "dashboard CPU " + Format.percent(share) + " of the machine";
+        if (problem != null) {
+            text = text.isEmpty() ? problem : text + " · " + problem;
+        }
+        setText(text);
+    }
+}
