@@ -41,6 +41,7 @@ import java.util.function.Consumer;
  * </ol>
  */
 public final class EngineHost {
+    private final RecordingSlot recorder = new RecordingSlot();
     /** Most task spans sent with one snapshot. */
     public static final int MAX_SPANS = 512;
     private static final System.Logger LOG = System.getLogger(EngineHost.class.getName());
@@ -136,6 +137,14 @@ public final class EngineHost {
                     throw new UnsupportedOperationException("only a process pool can kill a single worker");
                 }
                 return new HostEvent.Killed(k.id(), pool.killWorker(k.slot()));
+            });
+            case HostRequest.StartRecording r -> answer(r.id(), () -> {
+                recorder.start();
+                return new HostEvent.Done(r.id());
+            });
+            case HostRequest.SaveRecording r -> answer(r.id(), () -> {
+                recorder.saveTo(java.nio.file.Path.of(r.file()));
+                return new HostEvent.Done(r.id());
             });
             case HostRequest.Close c -> {
                 // handled by serve

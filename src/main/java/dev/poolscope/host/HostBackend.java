@@ -118,6 +118,22 @@ public final class HostBackend implements RunBackend {
     }
 
     @Override
+    public void startRecording() {
+        HostEvent.Answer a = request(HostRequest.StartRecording::new);
+        if (!(a instanceof HostEvent.Done)) {
+            throw failure(a);
+        }
+    }
+
+    @Override
+    public void saveRecording(java.nio.file.Path file) {
+        HostEvent.Answer a = request(id -> new HostRequest.SaveRecording(id, file.toAbsolutePath().toString()));
+        if (!(a instanceof HostEvent.Done)) {
+            throw failure(a);
+        }
+    }
+
+    @Override
     public String describe() {
         return "engine in its own process (PID " + process.pid() + ")";
     }

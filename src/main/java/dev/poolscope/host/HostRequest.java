@@ -14,6 +14,8 @@ import dev.poolscope.engine.RunSpec;
         @JsonSubTypes.Type(value = HostRequest.Resize.class, name = "resize"),
         @JsonSubTypes.Type(value = HostRequest.Stop.class, name = "stop"),
         @JsonSubTypes.Type(value = HostRequest.KillWorker.class, name = "killWorker"),
+        @JsonSubTypes.Type(value = HostRequest.StartRecording.class, name = "startRecording"),
+        @JsonSubTypes.Type(value = HostRequest.SaveRecording.class, name = "saveRecording"),
         @JsonSubTypes.Type(value = HostRequest.Close.class, name = "close")})
 public sealed interface HostRequest {
     /** The request's id, repeated by its answer. */
@@ -33,6 +35,14 @@ public sealed interface HostRequest {
 
     /** Kills one process worker by its slot id; answered by Killed or Failed. */
     record KillWorker(long id, int slot) implements HostRequest {
+    }
+
+    /** Starts a JFR recording of PoolScope's events in the host; answered by Done or Failed. */
+    record StartRecording(long id) implements HostRequest {
+    }
+
+    /** Stops the host's JFR recording and writes it to {@code file}; answered by Done or Failed. */
+    record SaveRecording(long id, String file) implements HostRequest {
     }
 
     /** Stops any run and ends the host; not answered. */

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 /** Runs in this JVM, on a {@link RunEngine}. */
 public final class LocalBackend implements RunBackend {
     private final RunEngine engine;
+    private final RecordingSlot recorder = new RecordingSlot();
 
     public LocalBackend(RunEngine engine) {
         this.engine = engine;
@@ -24,6 +25,16 @@ public final class LocalBackend implements RunBackend {
     @Override
     public RunControl start(RunSpec spec) {
         return new LocalRun(engine.start(spec));
+    }
+
+    @Override
+    public void startRecording() {
+        recorder.start();
+    }
+
+    @Override
+    public void saveRecording(java.nio.file.Path file) {
+        recorder.saveTo(file);
     }
 
     @Override

@@ -16,6 +16,22 @@ public interface RunBackend extends AutoCloseable {
      */
     RunControl start(RunSpec spec);
 
+    /**
+     * Starts a JDK Flight Recorder recording of PoolScope's events where the
+     * runs execute, so it holds every task of the runs from now on. Does
+     * nothing if one is already recording.
+     *
+     * @throws IllegalStateException if the recording cannot be started
+     */
+    void startRecording();
+
+    /**
+     * Stops the recording started by {@link #startRecording()} and writes it to {@code file}.
+     *
+     * @throws IllegalStateException if no recording runs or it cannot be written
+     */
+    void saveRecording(java.nio.file.Path file);
+
     /** A short description for the status bar, e.g. "engine in its own process (PID 123)". */
     String describe();
 

@@ -1,12 +1,10 @@
 package dev.poolscope.ui;
 
-import dev.poolscope.jfr.PoolScopeRecording;
 import dev.poolscope.jfr.TaskEvent;
 import javafx.application.Platform;
 import javafx.scene.control.MenuItem;
 
 import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * The Run menu's two Flight Recorder items: start recording PoolScope's
@@ -17,7 +15,8 @@ final class JfrMenu {
     private final MenuItem start;
     private final MenuItem save;
     private final Dashboard ctx;
-    private PoolScopeRecording recording;
+    /** A recording runs where the runs execute (see {@link dev.poolscope.host.RunBackend#startRecording()}). */
+    private boolean recording;
     private boolean starting;
 
     JfrMenu(MenuItem start, MenuItem save, Dashboard ctx) {
@@ -31,25 +30,24 @@ final class JfrMenu {
 
     /** True while a recording runs. */
     boolean recording() {
-        return recording != null;
+        return recording;
     }
 
     /** Starts a recording in the background (setting the recorder up takes a moment the first time). */
     void start() {
-        if (recording != null || starting) {
+        if (recording || starting) {
             return;
         }
         starting = true;
         start.setDisable(true);
         ctx.session().onIo("Starting the JFR recording", () -> {
-            PoolScopeRecording r;
             try {
-                r = PoolScopeRecording.start(Duration.ofMillis(100));
+                ctx.session().backend().startRecording();
             } finally {
                 Platform.runLater(() -> starting = false);
             }
             Platform.runLater(() -> {
-                recording = r;
+                recording = true;
                 show();
                 ctx.notifier().info("Recording with JFR", "Runs are recorded until Run > Stop and save JFR recording");
             });
@@ -57,7 +55,7 @@ final class JfrMenu {
     }
 
     void save() {
-        if (recording == null) {
+        if (!recording) {
             return;
         }
         ctx.dialogs().saveFile("Save JFR recording", "poolscope.jfr", "jfr").ifPresent(this::saveTo);
@@ -65,18 +63,17 @@ final class JfrMenu {
 
     /** Stops the recording and writes it to {@code file} in the background. */
     void saveTo(Path file) {
-        PoolScopeRecording r = recording;
-        recording = null;
+        recording = false;
         show();
         ctx.session().onIo("Saving " + file.getFileName(), () -> {
-            r.saveTo(file);
+            ctx.session().backend().saveRecording(file);
             Platform.runLater(() -> ctx.notifier().info("JFR recording saved",
                     file + " (open it in JDK Mission Control, or: jfr print --events " + TaskEvent.NAME + " FILE)"));
         });
     }
 
     private void show() {
-        start.setDisable(recording != null || starting);
-        save.setDisable(recording == null);
+        start.setDisable(recording || starting);
+        save.setDisable(!recording);
     }
 }

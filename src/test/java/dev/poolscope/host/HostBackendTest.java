@@ -69,6 +69,29 @@ class HostBackendTest {
         }
     }
 
+    @Test
+    void recording_inTheHost_holdsOneTaskEventPerTaskOfTheHostsRun(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        try (HostBackend host = launch()) {
+            assertThrows(IllegalStateException.class, () -> host.saveRecording(dir.resolve("none.jfr")),
+                    "saving with no recording running is an error, not an empty file");
+            host.startRecording();
+            RunSpec spec = RunSpec.of("fixed", 2, WorkloadSpec.parse("noop"), 300);
+            assertEquals(300, host.start(spec).report().get(60, TimeUnit.SECONDS).counts().succeeded());
+            Path file = dir.resolve("host.jfr");
+            host.saveRecording(file);
+            long tasks;
+            try (var events = new jdk.jfr.consumer.RecordingFile(file)) {
+                tasks = 0;
+                while (events.hasMoreEvents()) {
+                    if (events.readEvent().getEventType().getName().equals(dev.poolscope.jfr.TaskEvent.NAME)) {
+                        tasks++;
+                    }
+                }
+            }
+            assertEquals(300, tasks, "the recording is made in the host, where the run's tasks execute");
+        }
+    }
+
     private static void assertNull(Object o) {
         assertTrue(o == null, "expected null, was " + o);
     }

@@ -243,6 +243,11 @@ public final class RunSession implements AutoCloseable {
     }
 
     /** Where runs execute, for the status bar. */
+    /** The backend the runs execute on (their JFR recording is made there too). Call off the FX thread. */
+    public RunBackend backend() {
+        return backend;
+    }
+
     public String backendDescription() {
         return backend.describe();
     }
