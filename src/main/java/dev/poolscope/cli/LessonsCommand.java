@@ -100,7 +100,7 @@ public final class LessonsCommand implements Callable<Integer> {
 
     /** The preset as a {@code poolscope run} command line. */
     static String commandLine(LessonPreset p) {
-        List<String> a = new ArrayList<>(List.of("poolscope", "run", "--pool", p.pool(), "--workers", p.workers().toString(),
+        List<String> a = new ArrayList<>(List.of("poolscope", "run", "--pool", p.pool(), "--workers", Integer.toString(p.workers().resolve()),
                 "--workload", p.workload(), "--tasks", Long.toString(p.tasks())));
         if (p.queueCapacity() != null && p.queueCapacity() != PoolConfig.UNBOUNDED) {
             a.addAll(List.of("--queue-capacity", p.queueCapacity().toString()));
