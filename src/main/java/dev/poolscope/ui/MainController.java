@@ -490,6 +490,12 @@ public final class MainController {
         tabs.getTabs().add(new Tab(title, content));
     }
 
+    /** Brings the tab with this title to the front, if there is one. */
+    public void selectTab(String title) {
+        tabs.getTabs().stream().filter(t -> title.equals(t.getText())).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
     /** The presets menu. */
     Menu presetsMenu() {
         return presetsMenu;

@@ -7,6 +7,7 @@ import dev.poolscope.ui.model.RunFormModel;
 import dev.poolscope.ui.run.RunSession;
 import dev.poolscope.ui.store.ConfigDir;
 import dev.poolscope.ui.tuning.AdvicePane;
+import dev.poolscope.ui.tuning.LessonPlayer;
 import dev.poolscope.ui.tuning.LessonsView;
 import dev.poolscope.ui.tuning.SweepView;
 import dev.poolscope.ui.view.Dialogs;
@@ -117,6 +118,8 @@ public class PoolScopeApp extends Application {
         // tuning and teaching tabs: their buttons load a run into the form
         SweepView sweep = new SweepView(engine, ctx.form()::load);
         LessonsView lessons = new LessonsView(engine, ctx.form()::load);
+        lessons.setPlayer(new LessonPlayer(engine, session, live, () -> controller.selectTab("Live")),
+                () -> controller.selectTab("Lessons"));
         AdvicePane advice = new AdvicePane();
         live.lastReportProperty().addListener((o, was, now) -> {
             if (now != null) {
