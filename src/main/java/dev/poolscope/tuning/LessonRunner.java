@@ -15,7 +15,7 @@ import java.util.concurrent.TimeoutException;
  * Plays a lesson headless: runs its presets one after another on the engine,
  * measures other processes' load around each (see {@link MachineLoad}), then
  * checks the lesson's claims (see {@link LessonOutcome#of}). Before the first
- * run it runs a tenth of the first preset's tasks unmeasured, so that the
+ * run it runs a quarter of the first preset's tasks unmeasured ({@link #warmUpSpec}), so that the
  * first run is not the one that pays for class loading and JIT compilation. A preset this
  * build cannot run is recorded with the reason and its claims do not hold.
  * Not thread-safe; one lesson at a time.
@@ -81,8 +81,13 @@ public final class LessonRunner {
         return LessonOutcome.of(lesson, runs, cores);
     }
 
+    /** The unmeasured run before a lesson's first: a quarter of its tasks. */
+    public static RunSpec warmUpSpec(RunSpec first) {
+        return first.withTasks(Math.max(1, first.tasks() / 4));
+    }
+
     private void warmUp(RunSpec spec) throws InterruptedException {
-        try (Run run = engine.start(spec.withTasks(Math.max(1, spec.tasks() / 10)))) {
+        try (Run run = engine.start(warmUpSpec(spec))) {
             try {
                 run.await(runTimeout);
             } catch (TimeoutException e) {

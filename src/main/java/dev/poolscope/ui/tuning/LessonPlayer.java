@@ -8,6 +8,7 @@ import dev.poolscope.tuning.Lesson;
 import dev.poolscope.tuning.LessonOutcome;
 import dev.poolscope.tuning.LessonPreset;
 import dev.poolscope.tuning.LessonRun;
+import dev.poolscope.tuning.LessonRunner;
 import dev.poolscope.tuning.MachineLoad;
 import dev.poolscope.tuning.PresetCheck;
 import dev.poolscope.ui.model.LiveRunModel;
@@ -27,8 +28,11 @@ import java.util.function.Consumer;
  * Plays a lesson in the dashboard: starts its runs one after another through
  * the {@link RunSession} (so the class watches each in the live view), takes
  * each run's report when it ends, then checks the lesson's claims on them
- * ({@link LessonOutcome#of}) and hands over the outcome. A run the user stops
- * ends the lesson; its later runs are recorded as not run. FX thread only.
+ * ({@link LessonOutcome#of}) and hands over the outcome. Like the headless
+ * {@link dev.poolscope.tuning.LessonRunner}, it first runs a share of the first
+ * run's tasks unmeasured (it appears in History), so that the first measured
+ * run does not pay for class loading and JIT compilation alone. A run the user
+ * stops ends the lesson; its later runs are recorded as not run. FX thread only.
  */
 public final class LessonPlayer {
     private final RunEngine engine;
@@ -44,6 +48,8 @@ public final class LessonPlayer {
     private List<LessonRun> runs;
     private int index;
     private LessonPreset awaited;
+    private boolean warmingUp;
+    private boolean warm;
     private MachineLoad.Mark mark;
     private Consumer<LessonOutcome> done;
 
@@ -58,12 +64,21 @@ public final class LessonPlayer {
         this.live = live;
         this.showLive = showLive;
         live.lastReportProperty().addListener((o, was, report) -> {
-            if (report != null && awaited != null) {
+            if (report != null && warmingUp) {
+                warmingUp = false;
+                if (report.state() == RunState.STOPPED) {
+                    index = lesson.presets().size();
+                }
+                Platform.runLater(this::next);
+            } else if (report != null && awaited != null) {
                 ended(report);
             }
         });
         live.phaseProperty().addListener((o, was, phase) -> {
-            if (phase == RunPhase.FAILED && awaited != null) { // refused: no report comes
+            if (phase == RunPhase.FAILED && warmingUp) {
+                warmingUp = false;
+                Platform.runLater(this::next);
+            } else if (phase == RunPhase.FAILED && awaited != null) { // refused: no report comes
                 refused();
             }
         });
@@ -83,6 +98,7 @@ public final class LessonPlayer {
         ids = l.runIds();
         runs = new ArrayList<>();
         index = 0;
+        warm = false;
         done = whenDone;
         playing.set(true);
         next();
@@ -107,6 +123,14 @@ public final class LessonPlayer {
                 continue;
             }
             RunSpec spec = c.spec();
+            if (!warm) {
+                warm = true;
+                warmingUp = true;
+                status.set("Warming up (not measured): " + LessonRunner.warmUpSpec(spec).describe());
+                showLive.run();
+                session.start(LessonRunner.warmUpSpec(spec));
+                return;
+            }
             status.set("Run " + (index + 1) + " of " + lesson.presets().size() + ": " + p.label() + " (" + spec.describe() + ")");
             awaited = p;
             mark = MachineLoad.start();

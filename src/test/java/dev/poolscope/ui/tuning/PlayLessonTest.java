@@ -81,7 +81,7 @@ class PlayLessonTest {
         LessonOutcome o = fx(() -> window.lessons().outcome("tiny"));
         assertEquals(2, o.runs().size());
         assertTrue(o.runs().stream().allMatch(r -> r.ran()), o.runs().toString());
-        assertEquals(2, fx(() -> window.dashboard().history().runs().size()), "both runs went through the session into History");
+        assertEquals(3, fx(() -> window.dashboard().history().runs().size()), "the warm-up and both runs went through the session into History");
         assertEquals("Lessons", fx(() -> robot.lookup(".tab-pane").queryAs(TabPane.class).getSelectionModel().getSelectedItem().getText()));
         assertEquals("Held", fx(() -> robot.lookup("#claim-0-verdict").queryAs(Label.class).getText()));
         assertEquals("Not held", fx(() -> robot.lookup("#claim-1-verdict").queryAs(Label.class).getText()));
