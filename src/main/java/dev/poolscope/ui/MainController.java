@@ -38,6 +38,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
@@ -97,6 +98,7 @@ public final class MainController {
     @FXML private StackPane paramsHolder;
     @FXML private Label problemLabel;
     @FXML private TabPane tabs;
+    @FXML private CheckMenuItem presenterItem;
     @FXML private GridPane chartGrid;
     @FXML private LineChart<Number, Number> throughputChart;
     @FXML private LineChart<Number, Number> latencyChart;
@@ -488,6 +490,11 @@ public final class MainController {
     /** Adds a tab (for views made elsewhere, such as tuning). */
     public void addTab(String title, Node content) {
         tabs.getTabs().add(new Tab(title, content));
+    }
+
+    /** The View menu's presenter-mode switch. */
+    public CheckMenuItem presenterItem() {
+        return presenterItem;
     }
 
     /** Brings the tab with this title to the front, if there is one. */
