@@ -65,7 +65,7 @@ public final class LessonsView extends BorderPane {
         this.runPreset = runPreset;
         getStyleClass().add("lessons-view");
         getStylesheets().add(LessonsView.class.getResource("tuning.css").toExternalForm());
-        getStylesheets().add(LessonsView.class.getResource("../presenter.css").toExternalForm()); // wins over tuning.css
+        getStylesheets().add(LessonsView.class.getResource("/dev/poolscope/ui/presenter.css").toExternalForm()); // wins over tuning.css
 
         list.setId("lessonList");
         list.getItems().setAll(library.lessons());
