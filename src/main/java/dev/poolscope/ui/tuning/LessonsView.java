@@ -240,7 +240,10 @@ public final class LessonsView extends BorderPane {
             detail.getChildren().addAll(run, output);
         }
         if (l.answer() != null) {
-            TitledPane answer = new TitledPane("Answer (for teachers)", wrapped(l.answer()));
+            LessonOutcome played = outcomes.get(l.id());
+            String text = played != null && played.answer() != null ? played.answer()
+                    : l.answer() + (l.answer().contains("{") ? "\n\n(Play lesson fills in the {...} figures from this machine.)" : "");
+            TitledPane answer = new TitledPane("Answer (for teachers)", wrapped(text));
             answer.setId("lessonAnswer");
             answer.setExpanded(false);
             detail.getChildren().add(answer);
