@@ -19,10 +19,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code poolscope lessons [ID]}: lists the guided lessons or shows one, with its runs as commands. */
-@Command(name = "lessons", mixinStandardHelpOptions = true, sortOptions = false,
+/**
+ * {@code poolscope lessons [ID]}: lists the guided lessons or shows one, with its runs as commands;
+ * {@code poolscope lessons check} runs them and checks their claims ({@link LessonsCheckCommand}).
+ */
+@Command(name = "lessons", mixinStandardHelpOptions = true, sortOptions = false, subcommands = LessonsCheckCommand.class,
         description = {"List the guided lessons, or show one with its preset runs as 'poolscope run' commands.",
-                "Teachers add lessons as JSON files in ~/.poolscope/lessons (or --dir); see 'poolscope lessons ID --json' for the format."})
+                "Teachers add lessons as JSON files in ~/.poolscope/lessons (or --dir); see 'poolscope lessons ID --json' for the format.",
+                "'poolscope lessons check [ID...]' runs lessons and checks their claims on this machine."})
 public final class LessonsCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -96,7 +100,7 @@ public final class LessonsCommand implements Callable<Integer> {
 
     /** The preset as a {@code poolscope run} command line. */
     static String commandLine(LessonPreset p) {
-        List<String> a = new ArrayList<>(List.of("poolscope", "run", "--pool", p.pool(), "--workers", Integer.toString(p.workers()),
+        List<String> a = new ArrayList<>(List.of("poolscope", "run", "--pool", p.pool(), "--workers", Integer.toString(p.workers().resolve()),
                 "--workload", p.workload(), "--tasks", Long.toString(p.tasks())));
         if (p.queueCapacity() != null && p.queueCapacity() != PoolConfig.UNBOUNDED) {
             a.addAll(List.of("--queue-capacity", p.queueCapacity().toString()));

@@ -43,7 +43,7 @@ public final class PoolScopeCli implements Runnable {
             return EXIT_USAGE;
         });
         cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
-            String prefix = "poolscope " + c.getCommandName() + ": ";
+            String prefix = c.getCommandSpec().qualifiedName() + ": ";
             if (ex instanceof InvalidSpecException || ex instanceof IllegalArgumentException) {
                 c.getErr().println(prefix + ex.getMessage());
                 c.getErr().flush();

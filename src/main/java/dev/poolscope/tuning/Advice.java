@@ -15,7 +15,8 @@ import java.util.Locale;
 /**
  * Short suggestions from one run's own figures: failures, rejections, CPU use
  * against cores, waiting against service time, worker utilisation, queue growth
- * and skew. Each suggestion names the figure it rests on.
+ * and skew. Each suggestion names the figure it rests on. The CPU rules are
+ * {@link PoolRules}, which the dashboard's live hint uses too.
  *
  * <h2>Figures (all approximate)</h2>
  * <ul>
@@ -82,28 +83,10 @@ public final class Advice {
         }
 
         if (!processes && ran > 0 && busy > 0) {
-            String share = percent(Math.min(cpuShare, 1));
-            String used = String.format(Locale.ROOT, "%.1f of %d", coresUsed, cores);
-            boolean saturated = coresUsed >= 0.85 * cores;
-            if (saturated && workers > cores) {
-                out.add(new Suggestion("more workers than cores", "cores used; workers vs cores",
-                        used + "; " + workers + " vs " + cores,
-                        "The CPU was saturated (" + used + " cores busy on average) with " + workers
-                                + " workers on " + cores + " cores: for CPU-bound tasks, workers beyond " + cores
-                                + " only add queueing and switching, so try " + cores + "."));
-            } else if (!saturated && cpuShare >= 0.7 && workers < cores) {
-                out.add(new Suggestion("idle cores", "cores used; CPU share of busy time", used + "; " + share,
-                        "The tasks are CPU-bound (CPU time was " + share + " of the workers' busy time) but " + workers
-                                + (workers == 1 ? " worker" : " workers") + " kept only " + used
-                                + " cores busy; up to " + cores + " workers would raise throughput."));
-            } else if (!saturated && cpuShare < 0.3 && r.waitTime().mean() > r.service().mean()) {
-                int suggested = (int) Math.min(Math.max(workers * 2L, Math.ceil(cores / Math.max(cpuShare, 0.01))), 10_000);
-                out.add(new Suggestion("I/O-bound and queued", "CPU share of busy time; mean wait vs mean service",
-                        share + "; " + millis(r.waitTime().mean()) + " vs " + millis(r.service().mean()),
-                        "Workers spent most of their busy time waiting, not computing (CPU only " + share
-                                + " of it), while tasks queued longer than they ran: more workers would overlap the waits; "
-                                + "about " + suggested + " would keep the cores busy, and virtual threads make that many cheap."));
-            }
+            boolean queued = r.waitTime().mean() > r.service().mean();
+            PoolRules.cpu(new PoolRules.Figures(workers, cores, coresUsed, cpuShare, queued))
+                    .filter(x -> !x.topic().equals("CPU saturated")) // right-sized: nothing to change
+                    .ifPresent(out::add);
         }
 
         if (r.waitTime().mean() > 0 && r.service().mean() > 0 && !(r.spec().arrival() instanceof Arrival.AllAtOnce)) {

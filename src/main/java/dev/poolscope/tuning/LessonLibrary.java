@@ -2,6 +2,7 @@ package dev.poolscope.tuning;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
@@ -22,7 +23,7 @@ import java.util.Optional;
  * directory of {@code *.json} files, one lesson per file. A user lesson with
  * the id of a built-in one replaces it. A file that does not parse, or a lesson
  * that is incomplete, is left out and reported in {@link #problems()}, naming
- * the file; it never stops the others from loading.
+ * the file and the field; it never stops the others from loading.
  *
  * <h2>Where</h2>
  * Built-in lessons are listed in {@code dev/poolscope/lessons/index.txt} (one
@@ -31,7 +32,7 @@ import java.util.Optional;
  * {@code POOLSCOPE_LESSONS}, else {@code ~/.poolscope/lessons}.
  *
  * <h2>Format</h2>
- * See {@link Lesson} and {@link LessonPreset}; unknown fields are errors so that
+ * See {@link Lesson}, {@link LessonPreset} and {@link LessonClaim}; unknown fields are errors so that
  * a misspelt field is reported, not ignored. Immutable once loaded.
  */
 public final class LessonLibrary {
@@ -111,9 +112,13 @@ public final class LessonLibrary {
             l = MAPPER.readValue(json, Lesson.class);
         } catch (JsonProcessingException e) {
             String msg = e.getOriginalMessage();
+            if (e.getCause() instanceof IllegalArgumentException cause && cause.getMessage() != null) {
+                msg = cause.getMessage();
+            }
             var loc = e.getLocation();
+            String field = e instanceof JsonMappingException m ? path(m) : "";
             throw new IllegalArgumentException((loc == null ? "" : "line " + loc.getLineNr() + ": ")
-                    + msg.lines().findFirst().orElse(msg));
+                    + (field.isEmpty() ? "" : field + ": ") + msg.lines().findFirst().orElse(msg));
         }
         if (l == null) {
             throw new IllegalArgumentException("the file is empty");
@@ -123,6 +128,19 @@ public final class LessonLibrary {
             throw new IllegalArgumentException(String.join("; ", p));
         }
         return l;
+    }
+
+    /** The field a mapping error is at, e.g. {@code presets[1].workers}; empty if none. */
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                sb.append(sb.isEmpty() ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
     }
 
     /** A lesson as JSON text, in the format {@link #parse} reads (for teachers copying one as a start). */

@@ -15,11 +15,13 @@ import java.util.Locale;
 /**
  * A run a lesson offers, written with the same names as the options of
  * {@code poolscope run}. Only {@code label}, {@code pool}, {@code workers},
- * {@code workload} and {@code tasks} are required.
+ * {@code workload} and {@code tasks} are required. A lesson's claims name a
+ * run by its {@code id}, or by its letter ({@code A} for the first, {@code B}
+ * for the second, ...) when it has none.
  *
  * @param label the button text, e.g. {@code "fixed pool, 8 workers"}
  * @param pool pool kind
- * @param workers worker count
+ * @param workers worker count, a number or relative to the machine ({@code cores}, {@code 2*cores})
  * @param workload {@code NAME[:key=value,...]}
  * @param tasks tasks to submit
  * @param queueCapacity queue limit, or null for unbounded
@@ -30,19 +32,33 @@ import java.util.Locale;
  * @param batchInterval time between batches for {@code batches}, e.g. {@code 500ms} (default 1s)
  * @param taskTimeout longest a task may run, e.g. {@code 2s}; null for none
  * @param seed random seed; null for 42
+ * @param id the name claims use for this run, or null for its letter
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record LessonPreset(String label, String pool, int workers, String workload, long tasks, Integer queueCapacity,
+public record LessonPreset(String label, String pool, WorkerCount workers, String workload, long tasks, Integer queueCapacity,
                            String rejection, String arrival, Double rate, Integer batchSize, String batchInterval,
-                           String taskTimeout, Long seed) {
+                           String taskTimeout, Long seed, String id) {
 
     /**
-     * The run this preset describes. Checks the text fields (workload, policy,
-     * arrival, durations); {@link RunSpec#validate} checks the rest against the registries.
+     * The run this preset describes on this machine (relative worker counts
+     * resolved against its cores).
      *
      * @throws InvalidSpecException naming the wrong field as its command-line option
      */
     public RunSpec toRunSpec() {
+        return toRunSpec(Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * The run this preset describes on a machine with {@code cores} cores. Checks the text fields (workload, policy,
+     * arrival, durations); {@link RunSpec#validate} checks the rest against the registries.
+     *
+     * @throws InvalidSpecException naming the wrong field as its command-line option
+     */
+    public RunSpec toRunSpec(int cores) {
+        if (workers == null) {
+            throw new InvalidSpecException("--workers", "the preset '" + label + "' gives no worker count");
+        }
         if (pool == null || pool.isBlank()) {
             throw new InvalidSpecException("--pool", "the preset '" + label + "' names no pool");
         }
@@ -58,7 +74,7 @@ public record LessonPreset(String label, String pool, int workers, String worklo
         } catch (IllegalArgumentException e) {
             throw new InvalidSpecException("--rejection", e.getMessage());
         }
-        RunSpec s = RunSpec.of(pool, workers, w, tasks)
+        RunSpec s = RunSpec.of(pool, workers.resolve(cores), w, tasks)
                 .withQueue(queueCapacity == null ? PoolConfig.UNBOUNDED : queueCapacity, policy)
                 .withArrival(arrivalPattern())
                 .withTaskTimeout(taskTimeout == null ? Duration.ZERO : duration("--task-timeout", taskTimeout));

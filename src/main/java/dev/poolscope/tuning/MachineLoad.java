@@ -28,11 +28,24 @@ public final class MachineLoad {
          */
         public double otherCores() {
             Mark now = start();
+            return others(now, now.processCpuNanos - processCpuNanos);
+        }
+
+        /**
+         * Cores kept busy since the mark by everything but a measured run that
+         * used {@code runCpuNanos} of CPU (which may have been in another
+         * process), on average; NaN if unknown.
+         */
+        public double otherCores(long runCpuNanos) {
+            return others(start(), runCpuNanos);
+        }
+
+        private double others(Mark now, long ownNanos) {
             long wall = now.wallNanos - wallNanos;
             if (machineBusyNanos < 0 || now.machineBusyNanos < 0 || wall <= 0) {
                 return Double.NaN;
             }
-            double others = (now.machineBusyNanos - machineBusyNanos) - (now.processCpuNanos - processCpuNanos);
+            double others = (now.machineBusyNanos - machineBusyNanos) - ownNanos;
             return Math.max(0, others / wall);
         }
     }

@@ -27,8 +27,13 @@ public record PresetCheck(LessonPreset preset, Status status, RunSpec spec, Stri
         INVALID
     }
 
-    /** Checks a preset against the registries. */
+    /** Checks a preset against the registries, sized for this machine. */
     public static PresetCheck of(LessonPreset p, PoolRegistry pools, WorkloadCatalog workloads) {
+        return of(p, pools, workloads, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Checks a preset against the registries, sized for a machine with {@code cores} cores. */
+    public static PresetCheck of(LessonPreset p, PoolRegistry pools, WorkloadCatalog workloads, int cores) {
         if (p.pool() != null && pools.find(p.pool()).isEmpty()) {
             return new PresetCheck(p, Status.UNAVAILABLE, null, "needs the '" + p.pool()
                     + "' pool kind, which this build does not have (kinds here: " + String.join(", ", pools.names()) + ")");
@@ -39,7 +44,7 @@ public record PresetCheck(LessonPreset preset, Status status, RunSpec spec, Stri
                     + "' workload, which this build does not have");
         }
         try {
-            RunSpec s = p.toRunSpec();
+            RunSpec s = p.toRunSpec(cores);
             s.validate(pools, workloads);
             return new PresetCheck(p, Status.READY, s, "");
         } catch (InvalidSpecException e) {

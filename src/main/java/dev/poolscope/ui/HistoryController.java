@@ -3,6 +3,7 @@ package dev.poolscope.ui;
 import dev.poolscope.metrics.SamplePoint;
 import dev.poolscope.ui.model.CompareTable;
 import dev.poolscope.ui.model.Format;
+import dev.poolscope.ui.view.CompareCharts;
 import dev.poolscope.ui.run.RunSession;
 import dev.poolscope.ui.store.HistoryEntry;
 import javafx.beans.binding.Bindings;
@@ -12,7 +13,6 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.chart.LineChart;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
@@ -106,10 +106,10 @@ public final class HistoryController {
                 .thenComparing(HistoryEntry::id)).toList(); // #1 is the oldest
         compared.clear();
         compared.addAll(runs);
-        overlay(compareThroughput, runs, SamplePoint::throughputPerSecond);
-        overlay(compareLatency, runs, p -> p.p99Micros() / 1000);
-        overlay(compareQueue, runs, p -> (double) p.queueDepth());
-        overlay(compareCpu, runs, p -> p.cpuFraction() < 0 ? 0 : p.cpuFraction() * 100);
+        overlay(compareThroughput, runs, CompareCharts.THROUGHPUT);
+        overlay(compareLatency, runs, CompareCharts.P99_MILLIS);
+        overlay(compareQueue, runs, CompareCharts.QUEUE);
+        overlay(compareCpu, runs, CompareCharts.CPU_PERCENT);
         compareFigures.getChildren().clear();
         List<String> labels = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
@@ -140,17 +140,13 @@ public final class HistoryController {
     }
 
     private static void overlay(LineChart<Number, Number> chart, List<HistoryEntry> runs, ToDoubleFunction<SamplePoint> y) {
-        List<XYChart.Series<Number, Number>> all = new ArrayList<>();
+        List<CompareCharts.Run> named = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
             HistoryEntry e = runs.get(i);
-            XYChart.Series<Number, Number> s = new XYChart.Series<>();
-            s.setName("#" + (i + 1) + " " + e.spec().pool() + " x" + e.spec().workers() + " " + e.spec().workload().name());
-            for (SamplePoint p : e.samples()) {
-                s.getData().add(new XYChart.Data<>(p.elapsedMillis() / 1000.0, y.applyAsDouble(p)));
-            }
-            all.add(s);
+            named.add(new CompareCharts.Run("#" + (i + 1) + " " + e.spec().pool() + " x" + e.spec().workers() + " "
+                    + e.spec().workload().name(), e.samples()));
         }
-        chart.getData().setAll(all);
+        CompareCharts.overlay(chart, named, y);
     }
 
     @FXML

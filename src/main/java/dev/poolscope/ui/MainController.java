@@ -39,6 +39,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
@@ -101,6 +102,7 @@ public final class MainController {
     @FXML private StackPane paramsHolder;
     @FXML private Label problemLabel;
     @FXML private TabPane tabs;
+    @FXML private CheckMenuItem presenterItem;
     @FXML private GridPane chartGrid;
     @FXML private LineChart<Number, Number> throughputChart;
     @FXML private LineChart<Number, Number> latencyChart;
@@ -505,6 +507,17 @@ public final class MainController {
     /** The Run menu's JFR items. */
     JfrMenu jfrMenu() {
         return jfrMenu;
+    }
+
+    /** The View menu's presenter-mode switch. */
+    public CheckMenuItem presenterItem() {
+        return presenterItem;
+    }
+
+    /** Brings the tab with this title to the front, if there is one. */
+    public void selectTab(String title) {
+        tabs.getTabs().stream().filter(t -> title.equals(t.getText())).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
     }
 
     /** The presets menu. */

@@ -11,6 +11,9 @@ import dev.poolscope.ui.view.OwnCostLabel;
 import dev.poolscope.ui.run.RunSession;
 import dev.poolscope.ui.store.ConfigDir;
 import dev.poolscope.ui.tuning.AdvicePane;
+import dev.poolscope.ui.store.ViewSettingsStore;
+import dev.poolscope.ui.tuning.LessonPlayer;
+import dev.poolscope.ui.view.ZoomPane;
 import dev.poolscope.ui.tuning.LessonsView;
 import dev.poolscope.ui.tuning.SweepView;
 import dev.poolscope.ui.view.Dialogs;
@@ -134,8 +137,10 @@ public class PoolScopeApp extends Application {
      * @param scene the scene
      * @param sweep the Sweep tab
      * @param lessons the Lessons tab
+     * @param presenter presenter mode and zoom
      */
-    public record Window(Dashboard dashboard, MainController controller, Scene scene, SweepView sweep, LessonsView lessons) {
+    public record Window(Dashboard dashboard, MainController controller, Scene scene, SweepView sweep, LessonsView lessons,
+                         PresenterMode presenter) {
     }
 
     /**
@@ -188,9 +193,14 @@ public class PoolScopeApp extends Application {
         });
         // fit the screen (a window larger than a headless screen also breaks its frame buffer)
         var bounds = javafx.stage.Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(root, Math.min(1360, bounds.getWidth()), Math.min(860, bounds.getHeight()));
+        ZoomPane zoom = new ZoomPane(root);
+        Scene scene = new Scene(zoom, Math.min(1360, bounds.getWidth()), Math.min(860, bounds.getHeight()));
         scene.getStylesheets().add(Objects.requireNonNull(PoolScopeApp.class.getResource("poolscope.css")).toExternalForm());
+        scene.getStylesheets().add(Objects.requireNonNull(PoolScopeApp.class.getResource("presenter.css")).toExternalForm());
         controller.installShortcuts(scene);
+        PresenterMode presenter = new PresenterMode(stage, zoom, new ViewSettingsStore(configDir));
+        presenter.installShortcuts(scene);
+        controller.presenterItem().selectedProperty().bindBidirectional(presenter.presenterProperty());
         stage.setScene(scene);
         stage.setTitle(TITLE + " — thread and process pool lab");
         for (int size : new int[]{16, 32, 64, 256}) {
@@ -205,6 +215,8 @@ public class PoolScopeApp extends Application {
         // tuning and teaching tabs: their buttons load a run into the form
         SweepView sweep = new SweepView(engine, ctx.form()::load);
         LessonsView lessons = new LessonsView(engine, ctx.form()::load);
+        lessons.setPlayer(new LessonPlayer(engine, session, live, () -> controller.selectTab("Live")),
+                () -> controller.selectTab("Lessons"));
         AdvicePane advice = new AdvicePane();
         live.lastReportProperty().addListener((o, was, now) -> {
             if (now != null) {
@@ -221,7 +233,8 @@ public class PoolScopeApp extends Application {
             ctx.close();
         });
         session.loadStored();
-        return new Window(ctx, controller, scene, sweep, lessons);
+        presenter.restore();
+        return new Window(ctx, controller, scene, sweep, lessons, presenter);
     }
 
     private static Executor fx() {

@@ -53,7 +53,7 @@ class LessonLibraryTest {
                     Assumptions.assumeTrue(c.status() != PresetCheck.Status.UNAVAILABLE,
                             "skipped: " + l.id() + " / " + p.label() + " " + c.message());
                     assertEquals(PresetCheck.Status.READY, c.status(), c.message());
-                    assertEquals(p.workers(), c.spec().workers());
+                    assertEquals(p.workers().resolve(), c.spec().workers());
                 }));
             }
         }
@@ -62,7 +62,7 @@ class LessonLibraryTest {
 
     @Test
     void unavailableKind_isReportedByName_notAsInvalid() {
-        LessonPreset p = new LessonPreset("x", "no-such-kind", 2, "cpu", 10, null, null, null, null, null, null, null, null);
+        LessonPreset p = new LessonPreset("x", "no-such-kind", WorkerCount.of(2), "cpu", 10, null, null, null, null, null, null, null, null, null);
         PresetCheck c = PresetCheck.of(p, ENGINE.pools(), ENGINE.workloads());
         assertEquals(PresetCheck.Status.UNAVAILABLE, c.status());
         assertTrue(c.message().contains("'no-such-kind'"), c.message());
@@ -70,7 +70,7 @@ class LessonLibraryTest {
 
     @Test
     void invalidPreset_namesTheOption() {
-        LessonPreset p = new LessonPreset("x", "fixed", 2, "io", 10, 5, "sometimes", null, null, null, null, null, null);
+        LessonPreset p = new LessonPreset("x", "fixed", WorkerCount.of(2), "io", 10, 5, "sometimes", null, null, null, null, null, null, null);
         PresetCheck c = PresetCheck.of(p, ENGINE.pools(), ENGINE.workloads());
         assertEquals(PresetCheck.Status.INVALID, c.status());
         assertTrue(c.message().startsWith("--rejection"), c.message());
@@ -80,9 +80,9 @@ class LessonLibraryTest {
     void userDirectory_addsAndReplacesLessons_andReportsBadFiles(@TempDir Path dir) throws Exception {
         LessonLibrary builtIn = LessonLibrary.load(dir);
         Lesson cpu = builtIn.find("cpu-vs-cores").orElseThrow();
-        Lesson mine = new Lesson("my-lesson", "Mine", "Why.", List.of("This."), "What?", null, cpu.presets(), null);
+        Lesson mine = new Lesson("my-lesson", "Mine", "Why.", List.of("This."), "What?", null, cpu.presets(), null, List.of());
         Files.writeString(dir.resolve("mine.json"), LessonLibrary.toJson(mine));
-        Lesson replaced = new Lesson("cpu-vs-cores", "Replaced", "Why.", List.of("This."), "What?", null, cpu.presets(), null);
+        Lesson replaced = new Lesson("cpu-vs-cores", "Replaced", "Why.", List.of("This."), "What?", null, cpu.presets(), null, List.of());
         Files.writeString(dir.resolve("replace.json"), LessonLibrary.toJson(replaced));
         Files.writeString(dir.resolve("broken.json"), "{ \"id\": \"x\", ");
         Files.writeString(dir.resolve("typo.json"), LessonLibrary.toJson(mine).replace("\"question\"", "\"questoin\""));

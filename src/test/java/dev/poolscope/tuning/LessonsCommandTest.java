@@ -37,7 +37,7 @@ class LessonsCommandTest {
     void show_printsThePresetsAsRunCommands() {
         String[] r = cli("lessons", "queue-block-abort");
         assertEquals("0", r[0], r[2]);
-        assertTrue(r[1].contains("poolscope run --pool fixed --workers 2 --workload io:millis=10 --tasks 1000 "
+        assertTrue(r[1].contains("poolscope run --pool fixed --workers 2 --workload io:millis=10 --tasks 500 "
                 + "--queue-capacity 20 --rejection abort --arrival fixed --rate 400"), r[1]);
     }
 

@@ -1,5 +1,7 @@
 package dev.poolscope.ui.model;
 
+import dev.poolscope.tuning.PoolRules;
+import dev.poolscope.tuning.Suggestion;
 import dev.poolscope.engine.RunReport;
 import dev.poolscope.engine.RunSpec;
 import dev.poolscope.metrics.Counts;
@@ -282,23 +284,11 @@ public final class LiveRunModel {
         }
         double busyCores = c * cores;
         int active = s.activeWorkers();
-        if (c >= 0.85 && s.poolSize() > cores) {
-            return "CPU is saturated: " + s.poolSize() + " workers share " + cores + " cores, so extra workers only take turns"
-                    + " on a core. Throughput stays flat and each task's service time grows.";
-        }
-        if (c >= 0.85) {
-            return "CPU is saturated: more workers than " + cores + " cores will not add throughput for CPU-bound tasks.";
-        }
-        if (s.queueDepth() > 0 && active >= 1 && busyCores < 0.4 * Math.min(active, cores)) {
-            return "Workers are busy but use little CPU: tasks are waiting (I/O, sleep) or other programs hold the cores."
-                    + " For waiting tasks, more workers raise throughput.";
-        }
-        if (s.queueDepth() > 0 && s.poolSize() < cores) {
-            return s.poolSize() + " worker" + (s.poolSize() == 1 ? "" : "s") + " can use at most " + s.poolSize() + " of "
-                    + cores + " cores: tasks are queueing, and CPU-bound work would go faster with up to " + cores + " workers.";
-        }
-        return "";
+        double share = active == 0 ? Double.NaN : busyCores / Math.min(active, cores);
+        return PoolRules.cpu(new PoolRules.Figures(s.poolSize(), cores, busyCores, share, s.queueDepth() > 0))
+                .map(Suggestion::text).orElse("");
     }
+
 
     private void updateHistogram(HistogramBuckets b) {
         // bars from the first non-empty bucket on (latencies rarely start at 1 µs)

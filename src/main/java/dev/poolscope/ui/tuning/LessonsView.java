@@ -4,6 +4,7 @@ import dev.poolscope.engine.RunEngine;
 import dev.poolscope.engine.RunSpec;
 import dev.poolscope.tuning.Lesson;
 import dev.poolscope.tuning.LessonLibrary;
+import dev.poolscope.tuning.LessonOutcome;
 import dev.poolscope.tuning.LessonPreset;
 import dev.poolscope.tuning.PresetCheck;
 import dev.poolscope.tuning.TutorialDemos;
@@ -23,6 +24,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -31,7 +34,9 @@ import java.util.function.Consumer;
  * for teachers), a button per preset run that hands the run to the callback,
  * and a button for its built-in demo, which runs on its own thread. Presets
  * needing a pool kind or workload this build lacks are shown disabled with the
- * reason. Previous/Next walk through every lesson.
+ * reason. Previous/Next walk through every lesson. With a {@link LessonPlayer},
+ * "Play lesson" runs all of a lesson's runs and shows their outcome
+ * ({@link LessonOutcomeView}).
  */
 public final class LessonsView extends BorderPane {
     private final RunEngine engine;
@@ -40,6 +45,10 @@ public final class LessonsView extends BorderPane {
     private final VBox detail = new VBox(8);
     private final Button previous = new Button("\u2190 Previous lesson");
     private final Button next = new Button("Next lesson \u2192");
+    private final Map<String, LessonOutcome> outcomes = new HashMap<>();
+    private LessonPlayer player;
+    private Runnable showSelf = () -> { };
+    private Lesson shown;
 
     /**
      * A view of the built-in lessons and the user's lesson directory.
@@ -56,6 +65,7 @@ public final class LessonsView extends BorderPane {
         this.runPreset = runPreset;
         getStyleClass().add("lessons-view");
         getStylesheets().add(LessonsView.class.getResource("tuning.css").toExternalForm());
+        getStylesheets().add(LessonsView.class.getResource("/dev/poolscope/ui/presenter.css").toExternalForm()); // wins over tuning.css
 
         list.setId("lessonList");
         list.getItems().setAll(library.lessons());
@@ -97,12 +107,43 @@ public final class LessonsView extends BorderPane {
         }
     }
 
+    /**
+     * Adds "Play lesson": the player runs the lesson's runs in the live view, then
+     * {@code showSelf} brings this view back with the runs side by side.
+     */
+    public void setPlayer(LessonPlayer player, Runnable showSelf) {
+        this.player = player;
+        this.showSelf = showSelf;
+        show(shown);
+    }
+
+    /** Plays the lesson shown; false if nothing started (no player, or a run is going). */
+    public boolean playShown() {
+        if (player == null || shown == null) {
+            return false;
+        }
+        Lesson l = shown;
+        return player.play(l, outcome -> {
+            outcomes.put(l.id(), outcome);
+            showSelf.run();
+            if (shown == l) {
+                show(l);
+            }
+        });
+    }
+
+    /** The last outcome of the lesson with this id played in this window, or null. */
+    public LessonOutcome outcome(String id) {
+        return outcomes.get(id);
+    }
+
     /** Selects the lesson at {@code index}. */
     public void select(int index) {
         list.getSelectionModel().select(index);
     }
 
     private void show(Lesson l) {
+        shown = l;
         detail.getChildren().clear();
         if (l == null) {
             previous.setDisable(true);
@@ -147,6 +188,29 @@ public final class LessonsView extends BorderPane {
                 detail.getChildren().add(row);
             }
         }
+        if (player != null && !l.presets().isEmpty()) {
+            Button play = new Button("Play lesson");
+            play.setId("playLesson");
+            play.getStyleClass().add("play-lesson");
+            play.disableProperty().bind(player.playingProperty());
+            play.setOnAction(e -> playShown());
+            Button stop = new Button("Stop lesson");
+            stop.setId("stopLesson");
+            stop.disableProperty().bind(player.playingProperty().not());
+            stop.setOnAction(e -> player.stop());
+            Label status = new Label();
+            status.setId("lessonPlayStatus");
+            status.getStyleClass().add("lesson-play-status");
+            status.textProperty().bind(player.statusProperty());
+            status.setWrapText(true);
+            detail.getChildren().addAll(heading("Play"), wrapped("Runs every run of the lesson one after another in "
+                    + "the Live tab, then shows them side by side here, with each claim checked on this machine."),
+                    new HBox(8, play, stop, status));
+            LessonOutcome o = outcomes.get(l.id());
+            if (o != null) {
+                detail.getChildren().add(new LessonOutcomeView(o));
+            }
+        }
         if (l.demo() != null) {
             detail.getChildren().add(heading("Demonstration"));
             TextArea output = new TextArea();
@@ -176,7 +240,10 @@ public final class LessonsView extends BorderPane {
             detail.getChildren().addAll(run, output);
         }
         if (l.answer() != null) {
-            TitledPane answer = new TitledPane("Answer (for teachers)", wrapped(l.answer()));
+            LessonOutcome played = outcomes.get(l.id());
+            String text = played != null && played.answer() != null ? played.answer()
+                    : l.answer() + (l.answer().contains("{") ? "\n\n(Play lesson fills in the {...} figures from this machine.)" : "");
+            TitledPane answer = new TitledPane("Answer (for teachers)", wrapped(text));
             answer.setId("lessonAnswer");
             answer.setExpanded(false);
             detail.getChildren().add(answer);

@@ -83,9 +83,9 @@ class TuningTabsInDashboardTest {
     @Test
     void lessonPreset_loadsTheRunForm(FxRobot robot) throws Exception {
         showTab(robot, "Lessons");
-        robot.clickOn("#preset-1"); // cpu-vs-cores: fixed pool, 8 workers
+        robot.clickOn("#preset-1"); // cpu-vs-cores: fixed pool, four workers per core
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(8, (int) fx(() -> window.dashboard().form().workersProperty().get()));
+        assertEquals(4 * Runtime.getRuntime().availableProcessors(), (int) fx(() -> window.dashboard().form().workersProperty().get()));
     }
 
     /** Loading a run with another workload rebuilds the parameter sheet once, after the form is filled. */
