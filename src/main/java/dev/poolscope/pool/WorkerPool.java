@@ -86,6 +86,27 @@ public interface WorkerPool extends ExecutorService, PoolGauges {
         return List.of();
     }
 
+    /**
+     * True if single workers of this pool can be killed with {@link #killWorker(int)}
+     * (workers that are processes); false for thread workers, which cannot be killed safely.
+     */
+    default boolean killsWorkers() {
+        return false;
+    }
+
+    /**
+     * Kills the worker in a slot, as a user would from outside: the task it
+     * was running fails, the slot starts a new worker.
+     *
+     * @param slot the worker's slot id ({@link dev.poolscope.metrics.WorkerSnapshot#slot()})
+     * @return the killed process's id, or -1 if the slot had no live worker
+     * @throws UnsupportedOperationException if {@link #killsWorkers()} is false
+     * @throws NoSuchElementException if there is no such slot
+     */
+    default long killWorker(int slot) {
+        throw new UnsupportedOperationException("pool '" + kind() + "' cannot kill a single worker");
+    }
+
     @Override
     default int poolSize() {
         return workers();
