@@ -42,7 +42,10 @@ import java.util.stream.StreamSupport;
  * Every task handed to {@code execute} (directly or through {@code submit},
  * {@code invokeAll}, {@code invokeAny} or the operations above) ends exactly once
  * as succeeded, failed, cancelled, rejected or timed out. Tasks returned by
- * {@link #shutdownNow()} have been cancelled, so their futures report cancellation.
+ * {@link #shutdownNow()} never started and count once as cancelled (their
+ * futures report cancellation); on the fixed, virtual and process kinds they
+ * are {@link UnstartedTask}s whose {@code run()} runs the user's task and
+ * touches no figure.
  */
 public interface WorkerPool extends ExecutorService, PoolGauges {
 

@@ -387,7 +387,7 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
             for (ObservedTask<?> t : held) {
                 t.cancel(false);
             }
-            return cancelAll(never);
+            return handBack(never);
         } finally {
             sup.completed();
         }
