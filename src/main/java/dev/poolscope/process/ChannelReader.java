@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  * <p>A worker is dead when its process exits, even if its output does not end
  * (a task started a child process that inherited the worker's standard
  * output): once the process has exited the reader gives the output a moment
- * to end, then kills the worker's descendants, which closes the pipe.
+ * to end, then kills the worker's descendants and any other process that
+ * still holds the worker's output pipe, which ends the output.
  */
 final class ChannelReader implements Runnable {
     /** How long after the process exits its output may stay open before its descendants are killed. */
@@ -68,6 +69,7 @@ final class ChannelReader implements Runnable {
         }
         if (reader.isAlive()) {
             channel.killDescendants();
+            channel.killPipeHolders();
         }
     }
 

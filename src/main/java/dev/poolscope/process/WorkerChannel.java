@@ -172,6 +172,58 @@ final class WorkerChannel {
         }
     }
 
+    /** The worker's standard output as the kernel names it ({@code pipe:[inode]}), or null if unknown. */
+    private volatile String outputPipe;
+
+    /** Notes which pipe the worker writes its frames to (Linux), so a process that inherited it can be found. */
+    void recordOutputPipe() {
+        try {
+            outputPipe = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc", Long.toString(pid), "fd", "1"))
+                    .toString();
+        } catch (IOException | RuntimeException e) {
+            outputPipe = null; // no /proc: descendants recorded while the worker lived are all we know
+        }
+    }
+
+    /**
+     * Kills every process other than this JVM that still holds the worker's
+     * output pipe open (a task's child that inherited it and outlived the worker).
+     */
+    void killPipeHolders() {
+        String pipe = outputPipe;
+        if (pipe == null || !pipe.startsWith("pipe:")) {
+            return;
+        }
+        long self = ProcessHandle.current().pid();
+        try (var procs = java.nio.file.Files.newDirectoryStream(java.nio.file.Path.of("/proc"), "[0-9]*")) {
+            for (java.nio.file.Path proc : procs) {
+                long other = Long.parseLong(proc.getFileName().toString());
+                if (other != self && holds(proc, pipe)) {
+                    ProcessHandle.of(other).ifPresent(ProcessHandle::destroyForcibly);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // best effort
+        }
+    }
+
+    private static boolean holds(java.nio.file.Path proc, String pipe) {
+        try (var fds = java.nio.file.Files.newDirectoryStream(proc.resolve("fd"))) {
+            for (java.nio.file.Path fd : fds) {
+                try {
+                    if (pipe.equals(java.nio.file.Files.readSymbolicLink(fd).toString())) {
+                        return true;
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // closed meanwhile
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not ours to read, or gone
+        }
+        return false;
+    }
+
     /** Kills every descendant seen while the worker lived, and any it has now. */
     void killDescendants() {
         recordDescendants();
@@ -253,6 +305,7 @@ final class WorkerChannel {
         long now = System.nanoTime();
         lastHeardNanos = now;
         startupMillis = (now - spawnNanos) / 1e6;
+        recordOutputPipe();
         return true;
     }
 
