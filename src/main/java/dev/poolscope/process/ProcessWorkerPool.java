@@ -182,8 +182,8 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
         }
     }
 
-    WorkerRecorder metricsRecorder(String label) {
-        return metrics.addWorker(label, false);
+    WorkerRecorder metricsRecorder(int slot) {
+        return metrics.addWorker("process-" + slot, false, slot);
     }
 
     /** Called by the supervisor once the pool has terminated. */
@@ -466,7 +466,7 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
                 WorkerChannel c = s.channel;
                 out.add(new WorkerSnapshot(s.id, "process-" + s.id, s.shown(), -1, s.tasks, s.restarts,
                         c == null ? s.lastPid : c.pid, c == null ? -1 : c.cpuNanos, c == null ? -1 : c.rssBytes,
-                        c == null || c.startupMillis < 0 ? -1 : c.startupMillis));
+                        c == null || c.startupMillis < 0 ? -1 : c.startupMillis, s.id));
             }
             return out;
         } finally {

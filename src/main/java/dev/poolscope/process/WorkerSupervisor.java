@@ -83,7 +83,7 @@ final class WorkerSupervisor {
 
     /** Adds a slot and starts its first process. Under the lock. */
     WorkerSlot addSlot() {
-        WorkerSlot s = new WorkerSlot(nextSlotId, pool.metricsRecorder("process-" + nextSlotId));
+        WorkerSlot s = new WorkerSlot(nextSlotId, pool.metricsRecorder(nextSlotId));
         nextSlotId++;
         slots.add(s);
         s.show(WorkerState.STARTING);

@@ -53,6 +53,38 @@ class ExecutorContractTest {
 
     @ParameterizedTest
     @MethodSource("kinds")
+    void killWorker_isOfferedExactlyByKindsWhoseWorkersAreProcesses(String kind) throws Exception {
+        WorkerPool pool = Pools.create(kind, 1);
+        try {
+            boolean processes = PoolRegistry.standard().get(kind).usesProcesses();
+            assertEquals(processes, pool.killsWorkers());
+            if (!processes) {
+                assertThrows(UnsupportedOperationException.class, () -> pool.killWorker(0));
+            }
+        } finally {
+            Pools.closeAndCheck(pool);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void timedInvokeAll_stopsItsStragglers(String kind) throws Exception {
+        WorkerPool pool = Pools.create(kind, 1);
+        try {
+            List<Callable<Object>> tasks = List.of((TaskCallable<Object>) () -> {
+                Thread.sleep(60_000);
+                return null;
+            });
+            List<Future<Object>> done = pool.invokeAll(tasks, 300, TimeUnit.MILLISECONDS);
+            assertTrue(done.get(0).isCancelled());
+            assertEquals(9, pool.submit((Callable<Integer>) PoolContractTest.square(3)).get(20, TimeUnit.SECONDS));
+        } finally {
+            Pools.closeAndCheck(pool);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
     void taskException_arrivesAsItsOwnClassWithItsMessage(String kind) throws Exception {
         WorkerPool pool = Pools.create(kind, 1);
         try {

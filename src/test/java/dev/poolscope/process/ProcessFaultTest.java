@@ -135,11 +135,16 @@ class ProcessFaultTest {
     }
 
     @Test
-    void killWorker_byId_likeTheDashboardButton() throws Exception {
+    void killWorker_throughThePoolInterface_bySampledSlot_likeTheDashboardButton() throws Exception {
         ProcessWorkerPool p = pool(2);
         try {
-            int id = p.workerIds().get(1);
-            long pid = p.killWorker(id);
+            dev.poolscope.pool.WorkerPool asPool = p;
+            assertTrue(asPool.killsWorkers());
+            var sampler = new dev.poolscope.metrics.MetricsSampler(p.metrics(), p, Duration.ofMillis(100));
+            var row = sampler.sample().workers().stream().filter(w -> w.label().equals("process-1")).findFirst()
+                    .orElseThrow();
+            assertEquals(1, row.slot(), "the sampled snapshot carries the pool's slot id");
+            long pid = asPool.killWorker(row.slot());
             assertTrue(pid > 0);
             await("worker replaced", Duration.ofSeconds(30), () -> p.metrics().restarts() == 1);
             awaitFullSize(p);

@@ -2,16 +2,15 @@ package dev.poolscope.ui.view;
 
 import dev.poolscope.engine.Run;
 import dev.poolscope.metrics.WorkerSnapshot;
-import dev.poolscope.process.ProcessWorkerPool;
 
-/** Actions on single workers of a running pool: only a process pool can kill one (its slot then starts a new process). */
+/** Actions on single workers of a running pool, through the pool's own capability (process pools can kill one). */
 public final class WorkerControl {
     private WorkerControl() {
     }
 
     /** True if the run's pool can kill a chosen worker. */
     public static boolean canKill(Run run) {
-        return run != null && run.pool() instanceof ProcessWorkerPool;
+        return run != null && run.pool().killsWorkers();
     }
 
     /** What the kill button does, or why it is disabled. */
@@ -24,28 +23,12 @@ public final class WorkerControl {
      * Kills a worker's process. Engine thread.
      *
      * @return the killed process id, or -1 if the worker had no live process
-     * @throws UnsupportedOperationException if the pool is not a process pool
+     * @throws UnsupportedOperationException if the pool cannot kill single workers or the row has no slot
      */
     public static long kill(Run run, WorkerSnapshot worker) {
-        if (!(run.pool() instanceof ProcessWorkerPool pool)) {
-            throw new UnsupportedOperationException("only a process pool can kill a single worker");
+        if (worker.slot() < 0) {
+            throw new UnsupportedOperationException(worker.label() + " is not a worker slot of its pool");
         }
-        return pool.killWorker(slotId(worker));
-    }
-
-    /** The pool's slot id: the number in a label such as {@code process-3}, else the snapshot's id. */
-    static int slotId(WorkerSnapshot w) {
-        String label = w.label();
-        if (label != null) {
-            int dash = label.lastIndexOf('-');
-            if (dash >= 0) {
-                try {
-                    return Integer.parseInt(label.substring(dash + 1));
-                } catch (NumberFormatException ignored) {
-                    // fall back to the id
-                }
-            }
-        }
-        return w.id();
+        return run.pool().killWorker(worker.slot());
     }
 }
