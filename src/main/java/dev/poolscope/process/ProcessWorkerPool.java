@@ -13,13 +13,10 @@ import dev.poolscope.pool.WorkerDetail;
 import dev.poolscope.pool.WorkerPool;
 import dev.poolscope.workload.WorkloadTask;
 
-import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.RunnableFuture;
@@ -112,6 +109,7 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
     private final WorkerSupervisor sup;
     private final ReentrantLock lock;
     private final long timeoutNanos;
+    private final WorkerReports reports;
 
     /** Creates the pool with default settings and waits until every worker is ready. */
     public ProcessWorkerPool(PoolConfig config) {
@@ -134,6 +132,7 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
         TaskCodec codec = new TaskCodec(SerialFilter.forResults(settings.serialFilterPatterns()));
         this.sup = new WorkerSupervisor(this, settings, launcher, codec, timeoutNanos, config.maxTasksPerWorker());
         this.lock = sup.lock;
+        this.reports = new WorkerReports(sup);
         Thread watchdog = WorkerSupervisor.daemon(new Watchdog(sup.live, settings, timeoutNanos, () -> sup.terminated,
                 sup::checkDeadlines), "process-pool-watchdog");
         WorkerReaper.register(this);
@@ -197,38 +196,6 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
     }
 
     // ------------------------------------------------------------------ submitting
-
-    /**
-     * A runnable with a result given by the submitter: the runnable runs in a
-     * worker, the result never travels ({@code submit(task, result).get()}
-     * returns that very object).
-     */
-    record LocalResult<T>(Runnable runnable, T value) implements Callable<T> {
-        @Override
-        public T call() {
-            runnable.run();
-            return value;
-        }
-
-        /** What is sent to the worker: the runnable alone. */
-        Callable<Object> remote() {
-            return new RunnableCall(runnable);
-        }
-    }
-
-    /** A runnable as a callable that can be serialized if the runnable can. */
-    private record RunnableCall(Runnable runnable) implements Callable<Object>, Serializable {
-        @Override
-        public Object call() {
-            runnable.run();
-            return null;
-        }
-    }
-
-    /** The value a task completes with: the submitter's own for {@link LocalResult}s. */
-    static Object localValue(ObservedTask<?> task, Object remote) {
-        return task.callable() instanceof LocalResult<?> l ? l.value() : remote;
-    }
 
     @Override
     protected <T> RunnableFuture<T> newTaskFor(Runnable runnable, T value) {
@@ -459,87 +426,22 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
 
     /** Snapshots of the current worker slots: state, PID, tasks, restarts, CPU, RSS, start-up. Busy fraction is -1 here. */
     public List<WorkerSnapshot> workerSnapshots() {
-        lock.lock();
-        try {
-            List<WorkerSnapshot> out = new ArrayList<>();
-            for (WorkerSlot s : sup.slots) {
-                WorkerChannel c = s.channel;
-                out.add(new WorkerSnapshot(s.id, "process-" + s.id, s.shown(), -1, s.tasks, s.restarts,
-                        c == null ? s.lastPid : c.pid, c == null ? -1 : c.cpuNanos, c == null ? -1 : c.rssBytes,
-                        c == null || c.startupMillis < 0 ? -1 : c.startupMillis, s.id));
-            }
-            return out;
-        } finally {
-            lock.unlock();
-        }
+        return reports.snapshots();
     }
 
     /** The last lines of a worker slot's current process log (what its tasks printed, JVM warnings). */
     public List<String> workerLog(int id) {
-        lock.lock();
-        try {
-            for (WorkerSlot s : sup.slots) {
-                if (s.id == id && s.channel != null) {
-                    return s.channel.log.lines();
-                }
-            }
-            return List.of();
-        } finally {
-            lock.unlock();
-        }
+        return reports.log(id);
     }
 
     @Override
     public List<WorkerDetail> workerDetails() {
-        lock.lock();
-        try {
-            List<WorkerSlot> all = new ArrayList<>(sup.retiredSlots);
-            all.addAll(sup.slots);
-            all.sort(Comparator.comparingInt(s -> s.id));
-            List<WorkerDetail> out = new ArrayList<>();
-            for (WorkerSlot s : all) {
-                long pid = s.channel != null ? s.channel.pid : s.lastPid;
-                out.add(new WorkerDetail(s.id, pid, s.tasks, s.restarts, s.startups, s.exitReasons));
-            }
-            return out;
-        } finally {
-            lock.unlock();
-        }
+        return reports.details();
     }
 
     @Override
     public List<String> notes() {
-        List<Double> startups = new ArrayList<>();
-        long restarts = 0;
-        for (WorkerDetail d : workerDetails()) {
-            startups.addAll(d.startupMillis());
-            restarts += d.restarts();
-        }
-        List<String> notes = new ArrayList<>();
-        if (!startups.isEmpty()) {
-            startups.sort(null);
-            notes.add(String.format("worker start-up to ready: p50 %.1f ms over %d starts", startups.get(startups.size() / 2),
-                    startups.size()));
-        }
-        if (restarts > 0) {
-            notes.add(restarts + " worker process(es) replaced (crash, kill, timeout, freeze or recycling)");
-        }
-        if (timeoutNanos > 0) {
-            notes.add("a task past its timeout is stopped by killing its worker process, which is then replaced");
-        }
-        long cancelled;
-        lock.lock();
-        try {
-            cancelled = sup.cancelledWhileRunning;
-        } finally {
-            lock.unlock();
-        }
-        if (cancelled > 0) {
-            notes.add(cancelled + " task(s) were cancelled after their worker had started them: cancel(true)"
-                    + " interrupted them (a worker whose task ignored it for " + settings.cancelGrace().toMillis()
-                    + " ms was replaced); with cancel(false) they ran to the end and their results were dropped");
-        }
-        return notes;
+        return reports.notes(timeoutNanos, settings.cancelGrace());
     }
 
     /** The settings this pool runs with. */

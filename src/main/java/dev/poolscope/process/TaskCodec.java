@@ -45,7 +45,7 @@ final class TaskCodec {
     /** Encodes a task for sending, or fails it (not serializable, too large) and returns null. */
     EncodedTask encode(ObservedTask<?> task) {
         Callable<?> c = task.callable();
-        if (c instanceof ProcessWorkerPool.LocalResult<?> local) {
+        if (c instanceof LocalResult<?> local) {
             c = local.remote();
         }
         if (c instanceof WorkloadTask w) {

@@ -4,16 +4,13 @@ import dev.poolscope.metrics.Outcome;
 import dev.poolscope.metrics.WorkerState;
 import dev.poolscope.pool.ObservedTask;
 
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -45,22 +42,24 @@ final class WorkerSupervisor {
     final List<WorkerSlot> slots = new ArrayList<>();
     final List<WorkerSlot> retiredSlots = new ArrayList<>();
     final CopyOnWriteArrayList<WorkerChannel> live = new CopyOnWriteArrayList<>();
-    private final ProcessWorkerPool pool;
-    private final ProcessPoolSettings settings;
+    final ProcessWorkerPool pool;
+    final ProcessPoolSettings settings;
     private final WorkerLauncher launcher;
     private final TaskCodec codec;
     private final DispatchPolicy policy;
     private final ExecutorService spawner;
-    private final long timeoutNanos;
+    final long timeoutNanos;
     private final int maxTasksPerWorker;
     private final AtomicInteger completing = new AtomicInteger();
+    private final WorkerDeaths deaths = new WorkerDeaths(this);
+    private final HeldTasks held = new HeldTasks(this);
     int nextSlotId;
     int target;
     private int pendingSpawns;
     volatile boolean shutdown;
     volatile boolean terminated;
     WorkerStartException startFailure;
-    private int consecutiveStartFailures;
+    int consecutiveStartFailures;
     long cancelledWhileRunning;
 
     WorkerSupervisor(ProcessWorkerPool pool, ProcessPoolSettings settings, WorkerLauncher launcher, TaskCodec codec,
@@ -209,7 +208,7 @@ final class WorkerSupervisor {
         changed.signalAll();
     }
 
-    private boolean recycled(WorkerChannel c) {
+    boolean recycled(WorkerChannel c) {
         return maxTasksPerWorker > 0 && c.sent >= maxTasksPerWorker;
     }
 
@@ -325,7 +324,7 @@ final class WorkerSupervisor {
             pendingSpawns--;
             if (process == null) {
                 if (error != null) {
-                    startFailed(s, "could not start a JVM: " + error.getMessage(), List.of(), after);
+                    deaths.startFailed(s, "could not start a JVM: " + error.getMessage(), List.of(), after);
                 }
                 maybeTerminate();
                 return;
@@ -421,7 +420,7 @@ final class WorkerSupervisor {
         try {
             ObservedTask<?> t = done.task();
             if (r.failure() == null) {
-                t.completeRemote(ProcessWorkerPool.localValue(t, r.value()));
+                t.completeRemote(LocalResult.localValue(t, r.value()));
             } else {
                 t.failRemote(r.failure());
             }
@@ -430,128 +429,24 @@ final class WorkerSupervisor {
         }
     }
 
-    /**
-     * A task ended by cancellation: if a worker holds it, tells the worker,
-     * which skips it if it has not started and interrupts it if it runs and
-     * was cancelled with {@code cancel(true)}.
-     */
-    void cancelled(ObservedTask<?> t) {
-        lock.lock();
-        try {
-            for (WorkerChannel c : live) {
-                int index = 0;
-                for (TaskCodec.EncodedTask j : c.inFlight) {
-                    if (j.task() == t) {
-                        if (!c.broken() && c.phase() != WorkerChannel.Phase.DEAD) {
-                            boolean interrupt = t.cancelledWithInterrupt();
-                            try {
-                                c.out.writeInt(1 + 8 + 1);
-                                c.out.writeByte(Frames.CANCEL);
-                                c.out.writeLong(t.id());
-                                c.out.writeByte(interrupt ? 1 : 0);
-                                c.out.flush();
-                                c.unflushed = 0;
-                            } catch (IOException e) {
-                                c.kill("could not write to the worker: " + e.getMessage());
-                            }
-                            if (index == 0 && interrupt) {
-                                c.cancelSince = System.nanoTime();
-                            }
-                        }
-                        return;
-                    }
-                    index++;
-                }
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
-     * Called by a channel's reader once the worker's output has ended and its
-     * process exited: settles its tasks and replaces it if the pool still wants it.
-     */
+    /** Called by a channel's reader once the worker's output has ended and its process exited. */
     void died(WorkerChannel c, int code) {
-        String exit = ExitStatus.describe(code);
-        List<Runnable> after = new ArrayList<>();
-        lock.lock();
-        try {
-            boolean wasClosing = c.phase() == WorkerChannel.Phase.CLOSING;
-            c.moveTo(WorkerChannel.Phase.DEAD);
-            live.remove(c);
-            WorkerSlot s = c.slot;
-            if (s.channel == c) {
-                s.channel = null;
-            }
-            boolean expected = wasClosing && !c.broken() && c.inFlight.isEmpty() && code == 0;
-            String reason = c.broken() ? c.killReason() + " (" + exit + ")" : exit;
-            boolean stopped = pool.stoppedNow() || shutdown && queue.isEmpty();
-            if (!c.handshaken()) {
-                if (s.retiring() || s.retired() || stopped) {
-                    retire(s);
-                } else {
-                    startFailed(s, reason, c.log.lines(), after); // never became ready
-                }
-            } else {
-                if (!expected) {
-                    WorkerSlot.keep(s.exitReasons, reason);
-                } else if (recycled(c)) {
-                    WorkerSlot.keep(s.exitReasons, "recycled after " + c.sent + " tasks");
-                }
-                settle(c, reason, after);
-                boolean replace = !s.retiring() && !s.retired() && startFailure == null && !stopped;
-                if (replace && (!expected || recycled(c))) {
-                    s.restarts++;
-                    s.recorder.restarted(expected ? "recycled" : reason);
-                }
-                if (replace) {
-                    s.show(expected ? WorkerState.RECYCLING : WorkerState.DEAD);
-                    requestSpawn(s);
-                } else if (s.retiring() || shutdown) {
-                    retire(s);
-                }
-            }
-            pump(after);
-        } finally {
-            lock.unlock();
-            after.forEach(Runnable::run);
-        }
+        deaths.died(c, code);
     }
 
-    /**
-     * Settles what a dead worker held: the first task may have started, so it
-     * fails (unless it was already settled); the others never started and go
-     * back to the front of the queue (or are cancelled when stopping now).
-     */
-    private void settle(WorkerChannel c, String reason, List<Runnable> after) {
-        boolean stopping = pool.stoppedNow();
-        TaskCodec.EncodedTask head = c.inFlight.pollFirst();
-        if (head != null) {
-            ObservedTask<?> t = head.task();
-            long now = System.nanoTime();
-            if (!c.headFinished) {
-                Outcome o = t.isDone() ? t.outcome() : stopping ? Outcome.CANCELLED : Outcome.FAILED;
-                c.slot.recorder.taskFinished(t.id(), t.submitNanos(), c.headSince, now, o);
-            }
-            if (!t.isDone()) {
-                WorkerCrashedException ex = new WorkerCrashedException(c.slot.id, c.pid, "running task " + t.id(),
-                        reason, c.log.lines());
-                after.add(completion(stopping ? () -> t.cancel(false) : () -> t.failRemote(ex)));
-            }
-        }
-        for (Iterator<TaskCodec.EncodedTask> it = c.inFlight.descendingIterator(); it.hasNext(); ) {
-            TaskCodec.EncodedTask j = it.next();
-            if (j.task().isDone()) {
-                continue; // cancelled while it waited in the worker: it never ran
-            }
-            if (stopping) {
-                after.add(completion(() -> j.task().cancel(false)));
-            } else {
-                queue.addFirst(j);
-            }
-        }
-        c.inFlight.clear();
+    /** See {@link HeldTasks#cancelled}. */
+    void cancelled(ObservedTask<?> t) {
+        held.cancelled(t);
+    }
+
+    /** See {@link HeldTasks#checkDeadlines}. */
+    void checkDeadlines(long now) {
+        held.checkDeadlines(now);
+    }
+
+    /** See {@link HeldTasks#drainNow}. */
+    void drainNow(List<Runnable> never, List<ObservedTask<?>> running) {
+        held.drainNow(never, running);
     }
 
     void retire(WorkerSlot s) {
@@ -563,99 +458,4 @@ final class WorkerSupervisor {
         }
     }
 
-    /** A worker never became ready. Retries up to the limit, then fails the pool's waiting tasks. */
-    private void startFailed(WorkerSlot s, String reason, List<String> log, List<Runnable> after) {
-        consecutiveStartFailures++;
-        WorkerSlot.keep(s.exitReasons, "did not start: " + reason);
-        s.show(WorkerState.DEAD);
-        if (startFailure != null || s.retiring() || shutdown && queue.isEmpty() || pool.stoppedNow()) {
-            if (s.retiring() || shutdown) {
-                retire(s);
-            }
-            return;
-        }
-        if (consecutiveStartFailures >= settings.maxStartFailures()) {
-            WorkerStartException ex = new WorkerStartException("process pool: worker " + s.id + " could not start ("
-                    + consecutiveStartFailures + " attempts in a row failed; the last one: " + reason + ")", log);
-            startFailure = ex;
-            List<ObservedTask<?>> waiting = new ArrayList<>();
-            for (TaskCodec.EncodedTask j : queue) {
-                waiting.add(j.task());
-            }
-            queue.clear();
-            after.add(completion(() -> waiting.forEach(t -> t.failRemote(ex))));
-            changed.signalAll();
-            return;
-        }
-        requestSpawn(s);
-    }
-
-    // ------------------------------------------------------------------ deadlines (the watchdog's tick)
-
-    /** Ends tasks past their timeout and kills workers whose cancelled task ignored its interrupt. */
-    void checkDeadlines(long now) {
-        long grace = settings.cancelGrace().toNanos();
-        List<Runnable> after = new ArrayList<>();
-        lock.lock();
-        try {
-            for (WorkerChannel c : live) {
-                TaskCodec.EncodedTask head = c.inFlight.peekFirst();
-                if (head == null || c.broken() || c.phase() == WorkerChannel.Phase.DEAD) {
-                    continue;
-                }
-                ObservedTask<?> t = head.task();
-                if (c.cancelSince != 0 && now - c.cancelSince > grace && t.isCancelled()) {
-                    String why = "cancelled task " + t.id() + " did not stop within " + formatMillis(grace)
-                            + " of its interrupt";
-                    c.kill(why);
-                } else if (timeoutNanos > 0 && !c.headFinished && now - c.headSince > timeoutNanos) {
-                    String limit = formatMillis(timeoutNanos);
-                    String why = "task " + t.id() + " ran past its timeout of " + limit;
-                    c.slot.recorder.taskFinished(t.id(), t.submitNanos(), c.headSince, now, Outcome.TIMED_OUT);
-                    c.headFinished = true;
-                    String msg = "task ran longer than its timeout of " + limit + "; its worker " + c.slot.id + " (pid "
-                            + c.pid + ") was killed and is being replaced";
-                    c.markBroken(why);
-                    after.add(completion(() -> t.timeOutRemote(msg)));
-                    after.add(c::destroyTree);
-                }
-            }
-        } finally {
-            lock.unlock();
-            after.forEach(Runnable::run);
-        }
-    }
-
-    private static String formatMillis(long nanos) {
-        return nanos % 1_000_000 == 0 ? (nanos / 1_000_000) + " ms" : String.format("%.3f ms", nanos / 1e6);
-    }
-
-    // ------------------------------------------------------------------ stopping
-
-    /**
-     * Drains for {@code shutdownNow}: returns the tasks never sent to a worker
-     * (in {@code never}); the tasks workers hold may have started, so they are
-     * cancelled (in {@code running}) and their workers killed.
-     */
-    void drainNow(List<Runnable> never, List<ObservedTask<?>> running) {
-        shutdown = true;
-        for (TaskCodec.EncodedTask j : queue) {
-            never.add(j.task());
-        }
-        queue.clear();
-        long now = System.nanoTime();
-        for (WorkerChannel c : live) {
-            TaskCodec.EncodedTask head = c.inFlight.peekFirst();
-            if (head != null && !c.headFinished) {
-                c.slot.recorder.taskFinished(head.task().id(), head.task().submitNanos(), c.headSince, now,
-                        Outcome.CANCELLED);
-            }
-            for (TaskCodec.EncodedTask j : c.inFlight) {
-                running.add(j.task());
-            }
-            c.inFlight.clear();
-            c.kill("pool shut down now");
-        }
-        changed.signalAll();
-    }
 }
