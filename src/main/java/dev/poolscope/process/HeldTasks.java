@@ -118,7 +118,7 @@ final class HeldTasks {
                 running.add(j.task());
             }
             c.inFlight.clear();
-            c.kill("sup.pool shut down now");
+            c.kill("pool shut down now");
         }
         sup.changed.signalAll();
     }

@@ -33,8 +33,8 @@ final class RemoteFailures {
                 if (d.length <= MAX_SERIALIZED) {
                     data = d;
                 }
-            } catch (Exception | StackOverflowError e) {
-                // not serializable: the text stands in
+            } catch (Exception | Error e) {
+                // not serializable (or no memory left to do it): the text stands in
             }
         }
         b.putString(t.getClass().getName()).putString(message).putString(trace).putBlob(data);

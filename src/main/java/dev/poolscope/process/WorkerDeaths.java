@@ -50,13 +50,13 @@ final class WorkerDeaths {
                 if (!expected) {
                     WorkerSlot.keep(s.exitReasons, reason);
                 } else if (sup.recycled(c)) {
-                    WorkerSlot.keep(s.exitReasons, "sup.recycled after " + c.sent + " tasks");
+                    WorkerSlot.keep(s.exitReasons, "recycled after " + c.sent + " tasks");
                 }
                 settle(c, reason, after);
                 boolean replace = !s.retiring() && !s.retired() && sup.startFailure == null && !stopped;
                 if (replace && (!expected || sup.recycled(c))) {
                     s.restarts++;
-                    s.recorder.restarted(expected ? "sup.recycled" : reason);
+                    s.recorder.restarted(expected ? "recycled" : reason);
                 }
                 if (replace) {
                     s.show(expected ? WorkerState.RECYCLING : WorkerState.DEAD);
@@ -119,7 +119,7 @@ final class WorkerDeaths {
             return;
         }
         if (sup.consecutiveStartFailures >= sup.settings.maxStartFailures()) {
-            WorkerStartException ex = new WorkerStartException("process sup.pool: worker " + s.id + " could not start ("
+            WorkerStartException ex = new WorkerStartException("process pool: worker " + s.id + " could not start ("
                     + sup.consecutiveStartFailures + " attempts in a row failed; the last one: " + reason + ")", log);
             sup.startFailure = ex;
             List<ObservedTask<?>> waiting = new ArrayList<>();

@@ -304,7 +304,7 @@ public final class WorkerMain {
         outBuf.clear().putLong(taskId).putLong(service).putByte(kind);
         try {
             RemoteFailures.write(outBuf, kind, t, message, trace);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             outBuf.clear().putLong(taskId).putLong(service).putByte(kind).putString(type).putString(message)
                     .putString(trace).putBlob(new byte[0]);
         }
