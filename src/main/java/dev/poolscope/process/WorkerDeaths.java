@@ -23,7 +23,7 @@ final class WorkerDeaths {
 
     /**
      * Called by a channel's reader once the worker's output has ended and its
-     * process exited: settles its tasks and replaces it if the sup.pool still wants it.
+     * process exited: settles its tasks and replaces it if the pool still wants it.
      */
     void died(WorkerChannel c, int code) {
         String exit = ExitStatus.describe(code);
@@ -75,7 +75,7 @@ final class WorkerDeaths {
     /**
      * Settles what a dead worker held: the first task may have started, so it
      * fails (unless it was already settled); the others never started and go
-     * back to the front of the sup.queue (or are cancelled when stopping now).
+     * back to the front of the queue (or are cancelled when stopping now).
      */
     void settle(WorkerChannel c, String reason, List<Runnable> after) {
         boolean stopping = sup.pool.stoppedNow();
