@@ -104,12 +104,14 @@ class ExecutorContractTest {
     void cancelTrue_stopsTheRunningTask_andTheWorkerTakesTheNext(String kind) throws Exception {
         WorkerPool pool = Pools.create(kind, 1);
         try {
+            Gate started = Gate.create();
             Future<Object> sleeper = pool.submit((TaskCallable<Object>) () -> {
+                started.open();
                 Thread.sleep(60_000);
                 return null;
             });
-            Pools.waitUntil(Duration.ofSeconds(20), () -> pool.metrics().counts().running() >= 1,
-                    () -> "sleeper never started: " + pool.metrics().counts());
+            // started where it runs, not only sent there (a task cancelled before it starts is skipped)
+            Pools.waitUntil(Duration.ofSeconds(20), started::isOpen, () -> "sleeper never started: " + pool.metrics().counts());
             assertTrue(sleeper.cancel(true));
             assertThrows(CancellationException.class, sleeper::get);
             // one worker: the next task runs only if the sleeper was really stopped

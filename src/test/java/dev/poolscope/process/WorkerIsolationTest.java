@@ -34,13 +34,17 @@ class WorkerIsolationTest {
         ProcessWorkerPool p = new ProcessWorkerPool(config(1), quick().withCancelGrace(Duration.ofMillis(300)));
         try {
             long pid = p.workerPids().get(0);
+            String started = java.nio.file.Files.createTempDirectory("poolscope-started").resolve("mark").toString();
             Future<Object> stubborn = p.submit((TaskCallable<Object>) () -> {
+                java.nio.file.Files.createFile(java.nio.file.Path.of(started));
                 while (true) {
                     Thread.interrupted(); // ignores every interrupt
                     Thread.onSpinWait();
                 }
             });
-            ProcessTestSupport.await("task running", Duration.ofSeconds(10), () -> p.metrics().counts().running() == 1);
+            // started in the worker itself, not only sent to it (a task cancelled before it starts is skipped)
+            ProcessTestSupport.await("task running in its worker", Duration.ofSeconds(20),
+                    () -> java.nio.file.Files.exists(java.nio.file.Path.of(started)));
             assertTrue(stubborn.cancel(true));
             assertThrows(CancellationException.class, stubborn::get);
             long next = p.submit((TaskCallable<Long>) () -> ProcessHandle.current().pid()).get(20, TimeUnit.SECONDS);
