@@ -28,9 +28,9 @@ public final class BenchRunner {
     /** Smallest observed/bare ratio on 10 µs tasks (at most 2% slower). */
     public static final double MIN_SPIN_RATIO = 0.98;
     /** Largest process-pool round trip over the raw pipe's. */
-    public static final double MAX_ROUND_TRIP_RATIO = 1.5;
+    public static final double MAX_ROUND_TRIP_RATIO = 1.2;
     /** Smallest pipelined pool throughput over the raw pipe's. */
-    public static final double MIN_PIPELINED_RATIO = 0.5;
+    public static final double MIN_PIPELINED_RATIO = 0.7;
     /** Smallest pipelined pool throughput over Python's Pool.map with chunksize 1. */
     public static final double MIN_PYTHON_CHUNK1_RATIO = 10;
     /** Largest worker start-to-ready median, ms. */

@@ -56,9 +56,10 @@ public final class ProcessPoolBench {
      * @param ratio poolMicrosP50 / pipeMicrosP50
      * @param pipelined pipelined throughput
      * @param reason why the pool's figures are missing, or null
+     * @param pipeWakeup how the raw sides wait for a message ({@value PipeBench#WAKEUP}: as the pool's do)
      */
     public record RoundTrip(double pipeMicrosP50, double pipeMicrosP99, Double poolMicrosP50, Double poolMicrosP99,
-                            Double ratio, Pipelined pipelined, String reason) {
+                            Double ratio, Pipelined pipelined, String reason, String pipeWakeup) {
     }
 
     /**
@@ -129,13 +130,14 @@ public final class ProcessPoolBench {
         double pipeR = Stats.median(pipeRate);
         if (kind.isEmpty()) {
             return new RoundTrip(Stats.round(pipe50, 1), Stats.round(Stats.median(pipeP99), 1), null, null, null,
-                    new Pipelined(Stats.round(pipeR, 0), null, null, 1), noPoolReason());
+                    new Pipelined(Stats.round(pipeR, 0), null, null, 1), noPoolReason(), PipeBench.WAKEUP);
         }
         double pool50 = Stats.median(poolP50);
         double poolR = Stats.median(poolRate);
         return new RoundTrip(Stats.round(pipe50, 1), Stats.round(Stats.median(pipeP99), 1), Stats.round(pool50, 1),
                 Stats.round(Stats.median(poolP99), 1), Stats.round(pool50 / pipe50, 2),
-                new Pipelined(Stats.round(pipeR, 0), Stats.round(poolR, 0), Stats.round(poolR / pipeR, 3), 1), null);
+                new Pipelined(Stats.round(pipeR, 0), Stats.round(poolR, 0), Stats.round(poolR / pipeR, 3), 1), null,
+                PipeBench.WAKEUP);
     }
 
     /** Measures worker start-to-ready times (the pool's own figures) and a bare JVM's for comparison. */

@@ -87,8 +87,9 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         out.println();
-        out.println("Process pool vs raw pipe (one child JVM, stdin/stdout)");
         ProcessPoolBench.RoundTrip rt = r.processRoundTrip();
+        out.println("Process pool vs raw pipe (one child JVM, stdin/stdout"
+                + (rt == null ? "" : ", both sides " + rt.pipeWakeup()) + ")");
         if (rt != null) {
             out.printf(Locale.ROOT, "  round trip p50   pipe %8.1f us   pool %s   ratio %s%n", rt.pipeMicrosP50(),
                     rt.poolMicrosP50() == null ? "     n/a" : String.format(Locale.ROOT, "%8.1f us (p99 %.1f us)", rt.poolMicrosP50(), rt.poolMicrosP99()),

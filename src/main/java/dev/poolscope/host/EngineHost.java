@@ -5,7 +5,6 @@ import dev.poolscope.engine.Run;
 import dev.poolscope.engine.RunEngine;
 import dev.poolscope.metrics.MetricsSnapshot;
 import dev.poolscope.metrics.TaskSpan;
-import dev.poolscope.process.ProcessWorkerPool;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -133,10 +132,7 @@ public final class EngineHost {
                 send(new HostEvent.Done(s.id()));
             }
             case HostRequest.KillWorker k -> answer(k.id(), () -> {
-                if (!(requireRun().pool() instanceof ProcessWorkerPool pool)) {
-                    throw new UnsupportedOperationException("only a process pool can kill a single worker");
-                }
-                return new HostEvent.Killed(k.id(), pool.killWorker(k.slot()));
+                return new HostEvent.Killed(k.id(), requireRun().pool().killWorker(k.slot()));
             });
             case HostRequest.StartRecording r -> answer(r.id(), () -> {
                 recorder.start();

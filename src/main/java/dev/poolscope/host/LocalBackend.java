@@ -5,7 +5,6 @@ import dev.poolscope.engine.RunEngine;
 import dev.poolscope.engine.RunReport;
 import dev.poolscope.engine.RunSpec;
 import dev.poolscope.metrics.MetricsSnapshot;
-import dev.poolscope.process.ProcessWorkerPool;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -86,15 +85,12 @@ public final class LocalBackend implements RunBackend {
 
         @Override
         public boolean canKillWorker() {
-            return run.pool() instanceof ProcessWorkerPool;
+            return run.pool().killsWorkers();
         }
 
         @Override
         public long killWorker(int slot) {
-            if (!(run.pool() instanceof ProcessWorkerPool pool)) {
-                throw new UnsupportedOperationException("only a process pool can kill a single worker");
-            }
-            return pool.killWorker(slot);
+            return run.pool().killWorker(slot);
         }
 
         @Override

@@ -187,7 +187,7 @@ public final class MetricsSampler implements AutoCloseable {
                 active++;
             }
             workerSnaps.add(new WorkerSnapshot(w.id, w.label, state, fraction, w.tasks(), w.restartCount,
-                    w.pid, w.cpuNanos, w.rssBytes, w.startupMillis));
+                    w.pid, w.cpuNanos, w.rssBytes, w.startupMillis, w.slot));
             if (timelineWorkers < MAX_TIMELINE_WORKERS) {
                 timelineWorkers++;
                 w.spans(origin, now - SPAN_WINDOW_NANOS, PoolMetrics.SPANS_PER_WORKER, spans);

@@ -109,7 +109,13 @@ public final class PoolMetrics implements PoolRecorder {
 
     @Override
     public WorkerRecorder addWorker(String label, boolean sharedWriters) {
+        return addWorker(label, sharedWriters, -1);
+    }
+
+    /** {@link #addWorker(String, boolean)} for a worker in a slot the pool names ({@link WorkerSnapshot#slot()}). */
+    public WorkerRecorder addWorker(String label, boolean sharedWriters, int slot) {
         Worker w = new Worker(nextWorkerId.getAndIncrement(), label, sharedWriters);
+        w.slot = slot;
         w.owner = this;
         workers.add(w);
         return w;
@@ -233,6 +239,8 @@ public final class PoolMetrics implements PoolRecorder {
 
         final int id;
         final String label;
+        /** The pool's slot id, or -1. */
+        int slot = -1;
         final boolean shared;
         private final TaskTimesRecorder times = new TaskTimesRecorder();
 

@@ -39,7 +39,8 @@ import java.util.concurrent.TimeoutException;
  * <li>Workers run tasks with {@link ObservedTask#run()} (thread workers that
  *     implement {@link RecordingThread}) or {@link ObservedTask#runOn(WorkerRecorder)}.</li>
  * <li>{@code shutdownNow} implementations call {@link #markStoppedNow()} first and
- *     cancel the tasks they return with {@link #cancelAll(List)}.</li>
+ *     hand the drained tasks back with {@link #handBack(List)} (cancelled, and
+ *     runnable as the user's tasks), or cancel them with {@link #cancelAll(List)}.</li>
  * <li>Kinds in this package whose queue never fills may also take plain
  *     runnables from {@link #execute(Runnable)} without a future
  *     ({@code executesLight}, {@code dispatchLight}: a {@code LightTask}
@@ -397,6 +398,49 @@ public abstract class AbstractWorkerPool extends AbstractExecutorService impleme
             }
         }
         return true;
+    }
+
+    /**
+     * Like {@link #stopNowAndCancel}, but hands the drained tasks back as
+     * {@link UnstartedTask}s that run the user's tasks ({@link #handBack(List)}).
+     */
+    protected final List<Runnable> stopNowAndHandBack(java.util.function.Supplier<List<Runnable>> stop) {
+        markStoppedNow();
+        stopping.incrementAndGet();
+        try {
+            return handBack(stop.get());
+        } finally {
+            synchronized (stopping) {
+                stopping.decrementAndGet();
+                stopping.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Cancels the tasks {@code shutdownNow} drained (each counted once as
+     * cancelled) and returns, for each one this cancelled, an
+     * {@link UnstartedTask} whose {@code run()} runs the user's task and
+     * touches no figure. Tasks that had already ended are left out.
+     */
+    protected static List<Runnable> handBack(List<Runnable> drained) {
+        List<Runnable> out = new ArrayList<>(drained.size());
+        for (Runnable r : drained) {
+            if (r instanceof ObservedTask<?> t) {
+                if (t.cancel(false)) {
+                    Callable<?> c = t.callable();
+                    out.add(new UnstartedTask(c, t));
+                }
+            } else if (r instanceof LightTask l) {
+                l.cancelUnstarted(); // drained from the queue: nobody else holds it
+                out.add(new UnstartedTask(Executors.callable(l.body()), null));
+            } else if (r instanceof java.util.concurrent.Future<?> f) {
+                f.cancel(false);
+            } else {
+                out.add(r);
+            }
+        }
+        return out;
     }
 
     /** Cancels every task in the list (those {@code shutdownNow} returns). */

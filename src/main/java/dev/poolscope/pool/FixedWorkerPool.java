@@ -152,7 +152,7 @@ public final class FixedWorkerPool extends AbstractWorkerPool {
 
     @Override
     public List<Runnable> shutdownNow() {
-        return stopNowAndCancel(executor::shutdownNow);
+        return stopNowAndHandBack(executor::shutdownNow);
     }
 
     @Override

@@ -52,6 +52,11 @@ final class LightTask implements Runnable {
         worker.taskFinished(id, submitNanos, start, end, outcome);
     }
 
+    /** The user's runnable. */
+    Runnable body() {
+        return body;
+    }
+
     /** Ends a task that was drained from the queue by {@code shutdownNow} as cancelled. */
     void cancelUnstarted() {
         pool.metrics().taskEnded(Outcome.CANCELLED, null);

@@ -60,6 +60,8 @@ public final class ObservedTask<V> extends FutureTask<V> {
     /** Set by pools that count admitted tasks (forkjoin with a bound). */
     volatile boolean holdsRoom;
     private Consumer<? super ObservedTask<V>> onDone;
+    /** Set by cancel(true) before it cancels: a remote worker then interrupts the task too. */
+    private volatile boolean cancelInterrupts;
 
     ObservedTask(AbstractWorkerPool pool, Callable<V> callable) {
         super(callable);
@@ -290,6 +292,19 @@ public final class ObservedTask<V> extends FutureTask<V> {
             }
         }
         return false;
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+        if (mayInterruptIfRunning) {
+            cancelInterrupts = true;
+        }
+        return super.cancel(mayInterruptIfRunning);
+    }
+
+    /** True if the task was cancelled by {@code cancel(true)} (for pools whose workers are elsewhere). */
+    public boolean cancelledWithInterrupt() {
+        return cancelInterrupts && isCancelled();
     }
 
     @Override

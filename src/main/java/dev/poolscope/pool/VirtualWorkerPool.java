@@ -255,7 +255,7 @@ public final class VirtualWorkerPool extends AbstractWorkerPool {
 
     @Override
     public List<Runnable> shutdownNow() {
-        List<Runnable> never = stopNowAndCancel(() -> {
+        List<Runnable> never = stopNowAndHandBack(() -> {
             shutdown = true;
             List<Runnable> drained = new ArrayList<>();
             if (queue != null) {

@@ -42,7 +42,10 @@ import java.util.stream.StreamSupport;
  * Every task handed to {@code execute} (directly or through {@code submit},
  * {@code invokeAll}, {@code invokeAny} or the operations above) ends exactly once
  * as succeeded, failed, cancelled, rejected or timed out. Tasks returned by
- * {@link #shutdownNow()} have been cancelled, so their futures report cancellation.
+ * {@link #shutdownNow()} never started and count once as cancelled (their
+ * futures report cancellation); on the fixed, virtual and process kinds they
+ * are {@link UnstartedTask}s whose {@code run()} runs the user's task and
+ * touches no figure.
  */
 public interface WorkerPool extends ExecutorService, PoolGauges {
 
@@ -84,6 +87,27 @@ public interface WorkerPool extends ExecutorService, PoolGauges {
     /** Notes for reports about what this pool could not do (for example stop a task that ignored interruption). */
     default List<String> notes() {
         return List.of();
+    }
+
+    /**
+     * True if single workers of this pool can be killed with {@link #killWorker(int)}
+     * (workers that are processes); false for thread workers, which cannot be killed safely.
+     */
+    default boolean killsWorkers() {
+        return false;
+    }
+
+    /**
+     * Kills the worker in a slot, as a user would from outside: the task it
+     * was running fails, the slot starts a new worker.
+     *
+     * @param slot the worker's slot id ({@link dev.poolscope.metrics.WorkerSnapshot#slot()})
+     * @return the killed process's id, or -1 if the slot had no live worker
+     * @throws UnsupportedOperationException if {@link #killsWorkers()} is false
+     * @throws NoSuchElementException if there is no such slot
+     */
+    default long killWorker(int slot) {
+        throw new UnsupportedOperationException("pool '" + kind() + "' cannot kill a single worker");
     }
 
     @Override

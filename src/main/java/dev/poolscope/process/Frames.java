@@ -21,8 +21,12 @@ package dev.poolscope.process;
  *     its tasks one at a time, first in first out): {@link #RESULT}
  *     ({@code long} task id, {@code long} service nanos, a value as written by
  *     {@link WireValues}) or {@link #FAILURE} ({@code long} task id, {@code long}
- *     service nanos, {@code byte} failure kind, {@code String} exception type,
- *     {@code String} message, {@code String} stack trace).</li>
+ *     service nanos, {@code byte} failure kind, then unless the kind is
+ *     {@link #FAILED_SKIPPED}: {@code String} exception type, {@code String} message,
+ *     {@code String} stack trace, blob: the exception serialized or empty; see {@link RemoteFailures}).</li>
+ * <li>Parent to worker, at any time: {@link #CANCEL} ({@code long} task id,
+ *     {@code byte} 1 to interrupt the task if it is running). A task not yet
+ *     started is skipped (its reply is a {@link #FAILED_SKIPPED} failure).</li>
  * <li>Worker to parent, periodically: {@link #HEARTBEAT} ({@code long} CPU
  *     nanos, {@code long} resident bytes, {@code long} heap used bytes,
  *     {@code long} tasks done).</li>
@@ -38,7 +42,7 @@ final class Frames {
     /** "PSCP": the first four bytes of a handshake. */
     static final int MAGIC = 0x50534350;
     /** Protocol version; parent and worker must agree. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     /** The largest frame (type + payload) either side accepts: 96 MiB. */
     static final int MAX_FRAME = 96 << 20;
 
@@ -46,6 +50,7 @@ final class Frames {
     static final int INIT_FAILED = 2;
     static final int RUN_WORKLOAD = 10;
     static final int RUN_OBJECT = 11;
+    static final int CANCEL = 12;
     static final int RESULT = 20;
     static final int FAILURE = 21;
     static final int HEARTBEAT = 30;
@@ -56,4 +61,6 @@ final class Frames {
     static final int FAILED_TASK_UNREADABLE = 1;
     /** Failure kind: the task's result could not be sent (not serializable, too large). */
     static final int FAILED_RESULT_UNSENDABLE = 2;
+    /** Failure kind: the task was cancelled before it started, so the worker skipped it (no other fields). */
+    static final int FAILED_SKIPPED = 3;
 }

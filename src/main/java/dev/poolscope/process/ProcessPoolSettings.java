@@ -33,12 +33,15 @@ import java.util.Objects;
  *     for workers in the temp folder (only used when the class path is made of jars).</li>
  * <li>{@code serialFilterPatterns}: extra {@link SerialFilter} allow-list patterns.</li>
  * <li>{@code logLines}: lines of each worker's log kept for error messages.</li>
+ * <li>{@code cancelGrace}: after {@code cancel(true)} interrupts a running task
+ *     in its worker, how long the task has to end before the worker is killed
+ *     and replaced (default 1 s).</li>
  * </ul>
  */
 public record ProcessPoolSettings(int pipelineDepth, Duration pipelineBelow, Duration heartbeatInterval,
                                   Duration heartbeatTimeout, Duration startTimeout, int maxStartFailures,
                                   List<String> baseJvmOptions, boolean classDataSharing,
-                                  List<String> serialFilterPatterns, int logLines) {
+                                  List<String> serialFilterPatterns, int logLines, Duration cancelGrace) {
 
     /** JVM options measured to start a worker quickly without slowing its tasks (see the package notes). */
     public static final List<String> TUNED_JVM_OPTIONS = List.of(
@@ -66,35 +69,45 @@ public record ProcessPoolSettings(int pipelineDepth, Duration pipelineBelow, Dur
         if (logLines < 1) {
             throw new IllegalArgumentException("log lines must be at least 1");
         }
+        if (cancelGrace.isNegative()) {
+            throw new IllegalArgumentException("cancel grace must not be negative, was " + cancelGrace);
+        }
     }
 
     /** The defaults. */
     public static ProcessPoolSettings defaults() {
         return new ProcessPoolSettings(1024, Duration.ofMillis(1), Duration.ofMillis(250), Duration.ofSeconds(5),
-                Duration.ofSeconds(30), 3, TUNED_JVM_OPTIONS, true, List.of(), 200);
+                Duration.ofSeconds(30), 3, TUNED_JVM_OPTIONS, true, List.of(), 200,
+                Duration.ofSeconds(1));
     }
 
     /** A copy with another pipeline depth. */
     public ProcessPoolSettings withPipelineDepth(int depth) {
         return new ProcessPoolSettings(depth, pipelineBelow, heartbeatInterval, heartbeatTimeout, startTimeout,
-                maxStartFailures, baseJvmOptions, classDataSharing, serialFilterPatterns, logLines);
+                maxStartFailures, baseJvmOptions, classDataSharing, serialFilterPatterns, logLines, cancelGrace);
     }
 
     /** A copy with other heartbeat figures. */
     public ProcessPoolSettings withHeartbeat(Duration interval, Duration timeout) {
         return new ProcessPoolSettings(pipelineDepth, pipelineBelow, interval, timeout, startTimeout,
-                maxStartFailures, baseJvmOptions, classDataSharing, serialFilterPatterns, logLines);
+                maxStartFailures, baseJvmOptions, classDataSharing, serialFilterPatterns, logLines, cancelGrace);
     }
 
     /** A copy with other base JVM options and class-data-sharing choice. */
     public ProcessPoolSettings withJvm(List<String> options, boolean cds) {
         return new ProcessPoolSettings(pipelineDepth, pipelineBelow, heartbeatInterval, heartbeatTimeout,
-                startTimeout, maxStartFailures, options, cds, serialFilterPatterns, logLines);
+                startTimeout, maxStartFailures, options, cds, serialFilterPatterns, logLines, cancelGrace);
     }
 
     /** A copy with extra serialization allow-list patterns. */
     public ProcessPoolSettings withSerialFilterPatterns(List<String> patterns) {
         return new ProcessPoolSettings(pipelineDepth, pipelineBelow, heartbeatInterval, heartbeatTimeout,
-                startTimeout, maxStartFailures, baseJvmOptions, classDataSharing, patterns, logLines);
+                startTimeout, maxStartFailures, baseJvmOptions, classDataSharing, patterns, logLines, cancelGrace);
+    }
+
+    /** A copy with another grace for a task interrupted by {@code cancel(true)}. */
+    public ProcessPoolSettings withCancelGrace(Duration grace) {
+        return new ProcessPoolSettings(pipelineDepth, pipelineBelow, heartbeatInterval, heartbeatTimeout,
+                startTimeout, maxStartFailures, baseJvmOptions, classDataSharing, serialFilterPatterns, logLines, grace);
     }
 }

@@ -20,16 +20,25 @@ public final class SerialFilter {
     /** System property with extra allow-list patterns, separated by {@code ;}. */
     public static final String PROPERTY = "poolscope.process.serialFilter";
 
-    private static final String BASE = "maxdepth=200;java.lang.*;java.lang.invoke.SerializedLambda;java.util.*;"
+    private static final String BASE = "java.lang.*;java.lang.invoke.SerializedLambda;java.util.*;"
             + "java.math.*;java.time.*;dev.poolscope.**";
+    private static final String RESULT_BASE = "java.lang.*;java.util.*;java.math.*;java.time.*;dev.poolscope.**";
+    /** Deepest object graph a task may have. */
+    static final int MAX_DEPTH = 200;
+    /** Deepest object graph a result may have. */
+    static final int MAX_RESULT_DEPTH = 100;
 
     private SerialFilter() {
     }
 
     /** The filter pattern for these extra patterns (plus the system property's). */
     static String pattern(List<String> extra) {
+        return pattern(BASE, extra);
+    }
+
+    private static String pattern(String base, List<String> extra) {
         List<String> parts = new ArrayList<>();
-        parts.add(BASE);
+        parts.add(base);
         String prop = System.getProperty(PROPERTY);
         if (prop != null && !prop.isBlank()) {
             parts.add(prop.trim());
@@ -43,10 +52,30 @@ public final class SerialFilter {
         return String.join(";", parts);
     }
 
-    /** A filter that allows the base list and these extra patterns; primitive arrays are always allowed. */
+    /**
+     * The filter for tasks: allows the base list and these extra patterns;
+     * primitive arrays are always allowed. Graphs deeper than {@value #MAX_DEPTH} are refused.
+     */
     public static ObjectInputFilter create(List<String> extra) {
-        ObjectInputFilter patterns = ObjectInputFilter.Config.createFilter(pattern(extra));
+        return filter(pattern(BASE, extra), MAX_DEPTH, false);
+    }
+
+    /**
+     * The narrower filter for results and task exceptions: no lambdas, graphs
+     * at most {@value #MAX_RESULT_DEPTH} deep; besides the allow-list it lets
+     * through the JDK's own exception classes ({@code java.*} subclasses of
+     * {@link Throwable}), so a task's {@code IOException} arrives as itself.
+     */
+    public static ObjectInputFilter forResults(List<String> extra) {
+        return filter(pattern(RESULT_BASE, extra), MAX_RESULT_DEPTH, true);
+    }
+
+    private static ObjectInputFilter filter(String pattern, int maxDepth, boolean jdkThrowables) {
+        ObjectInputFilter patterns = ObjectInputFilter.Config.createFilter(pattern);
         return info -> {
+            if (info.depth() > maxDepth) {
+                return ObjectInputFilter.Status.REJECTED;
+            }
             Class<?> c = info.serialClass();
             if (c != null) {
                 Class<?> e = c;
@@ -54,9 +83,12 @@ public final class SerialFilter {
                     e = e.getComponentType();
                 }
                 if (e.isPrimitive()) {
-                    return info.depth() > 200 ? ObjectInputFilter.Status.REJECTED : ObjectInputFilter.Status.ALLOWED;
+                    return ObjectInputFilter.Status.ALLOWED;
                 }
-                if (c.isHidden() && c.getName().contains("$$Lambda")) {
+                if (jdkThrowables && Throwable.class.isAssignableFrom(c) && c.getName().startsWith("java.")) {
+                    return ObjectInputFilter.Status.ALLOWED;
+                }
+                if (!jdkThrowables && c.isHidden() && c.getName().contains("$$Lambda")) {
                     // a deserialized lambda's own class: judged as the class that wrote the lambda
                     return patterns.checkInput(new AsClass(info, c.getNestHost()));
                 }

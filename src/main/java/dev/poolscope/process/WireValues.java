@@ -138,10 +138,15 @@ final class WireValues {
      */
     static Object deserialize(byte[] data, ObjectInputFilter filter) throws IOException, ClassNotFoundException {
         String[] refused = new String[1];
+        long maxCount = data.length; // an array element or a reference takes at least one byte of the stream
         ObjectInputFilter recording = info -> {
-            ObjectInputFilter.Status st = filter.checkInput(info);
+            ObjectInputFilter.Status st = info.arrayLength() > maxCount || info.references() > maxCount
+                    || info.streamBytes() > maxCount ? ObjectInputFilter.Status.REJECTED : filter.checkInput(info);
             if (st == ObjectInputFilter.Status.REJECTED && refused[0] == null) {
-                refused[0] = info.serialClass() != null ? info.serialClass().getName()
+                refused[0] = info.arrayLength() > maxCount
+                        ? "an array of " + info.arrayLength() + " elements in a stream of " + maxCount + " bytes"
+                        : info.serialClass() != null && info.depth() <= SerialFilter.MAX_RESULT_DEPTH
+                        ? info.serialClass().getName()
                         : "a stream limit (depth " + info.depth() + ", references " + info.references()
                         + ", bytes " + info.streamBytes() + ")";
             }

@@ -203,7 +203,43 @@ final class WorkerLauncher {
     }
 
     /**
-     * An archive path in the temp folder, named after the class path and JVM,
+     * The folder, created for its owner only ({@code 0700}) if it is
+     * missing, or null unless it is a real directory (not a link) owned by
+     * this user: an archive another user could write would be code run in
+     * every worker. A folder of ours that others could enter is closed to
+     * them and emptied.
+     */
+    static Path privateDir(Path dir) {
+        try {
+            var owner = java.nio.file.attribute.PosixFilePermissions.fromString("rwx------");
+            try {
+                Files.createDirectory(dir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(owner));
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // check what is there
+            }
+            var attrs = Files.readAttributes(dir, java.nio.file.attribute.PosixFileAttributes.class,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            String me = System.getProperty("user.name", "");
+            if (!attrs.isDirectory() || !attrs.owner().getName().equals(me)) {
+                return null;
+            }
+            if (!attrs.permissions().equals(owner)) {
+                // ours but open to others (an older build made it so): close it, and drop what others could have put in
+                Files.setPosixFilePermissions(dir, owner);
+                try (var files = Files.list(dir)) {
+                    for (Path f : files.toList()) {
+                        Files.deleteIfExists(f);
+                    }
+                }
+            }
+            return dir;
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return null;
+        }
+    }
+
+    /**
+     * An archive path in the temp folder (in a folder private to the user), named after the class path and JVM,
      * or null when the class path has a directory (the JVM cannot archive
      * classes from directories) or the folder cannot be made.
      */
@@ -226,12 +262,15 @@ final class WorkerLauncher {
             }
         }
         try {
-            Path dir = Path.of(System.getProperty("java.io.tmpdir"), "poolscope-cds-" + System.getProperty("user.name", "user"));
-            Files.createDirectories(dir);
+            Path dir = privateDir(Path.of(System.getProperty("java.io.tmpdir"),
+                    "poolscope-cds-" + System.getProperty("user.name", "user")));
+            if (dir == null) {
+                return null;
+            }
             java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
             byte[] h = md.digest(key.toString().getBytes(StandardCharsets.UTF_8));
             return dir.resolve("worker-" + HexFormat.of().formatHex(h, 0, 8) + (AOT_CACHE ? ".aot" : ".jsa")).toString();
-        } catch (IOException | java.security.NoSuchAlgorithmException | RuntimeException e) {
+        } catch (java.security.NoSuchAlgorithmException | RuntimeException e) {
             return null;
         }
     }

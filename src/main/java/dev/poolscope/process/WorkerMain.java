@@ -33,11 +33,12 @@ import java.util.concurrent.LinkedBlockingQueue;
  *
  * <h2>Threads</h2>
  * <ol>
- * <li>main: reads request frames and queues them; exits the JVM at end of
- *     input (the parent closed the channel or died).</li>
+ * <li>main: reads request frames and queues them, and applies cancel marks;
+ *     exits the JVM at end of input (the parent closed the channel or died).</li>
  * <li>{@code task}: runs queued requests one at a time, in arrival order, and
  *     writes each one's result or failure, flushed before the next task starts
- *     (so a crash never loses the reply of a finished task).</li>
+ *     (so a crash never loses the reply of a finished task). Before it starts
+ *     a task it checks for a cancel mark and skips a marked task.</li>
  * <li>{@code heartbeat}: writes figures every heartbeat interval.</li>
  * </ol>
  *
@@ -58,6 +59,13 @@ public final class WorkerMain {
     private final ObjectInputFilter filter = SerialFilter.create(List.of());
     private final LinkedBlockingQueue<Request> requests = new LinkedBlockingQueue<>();
     private volatile long tasksDone;
+    /** Guards {@link #running} and {@link #skip}: a cancel mark and the start of a task never cross. */
+    private final Object cancelLock = new Object();
+    /** The id of the task running now, or -1. */
+    private long running = -1;
+    /** Ids of tasks cancelled before they started (the oldest dropped beyond a bound). */
+    private final java.util.LinkedHashSet<Long> skip = new java.util.LinkedHashSet<>();
+    private Thread taskThread;
 
     private WorkerMain(DataOutputStream out) {
         this.out = out;
@@ -71,6 +79,8 @@ public final class WorkerMain {
                 new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
         System.setOut(log);
         System.setErr(log);
+        // the protocol is read from the file descriptor itself; a task that reads System.in sees no input
+        System.setIn(new java.io.ByteArrayInputStream(new byte[0]));
         long heartbeatMillis = args.length > 1 ? Long.parseLong(args[1]) : 250;
         String initializer = args.length > 2 && !"-".equals(args[2]) ? args[2] : null;
         WorkerMain w = new WorkerMain(protocol);
@@ -94,6 +104,7 @@ public final class WorkerMain {
             }
             Thread tasks = new Thread(w::runTasks, "task");
             tasks.setDaemon(true);
+            w.taskThread = tasks;
             tasks.start();
             // load the workload catalogue (about 100 ms of class loading) while the worker is idle,
             // rather than in its first workload task
@@ -125,6 +136,11 @@ public final class WorkerMain {
                 System.exit(0);
                 return;
             }
+            if (type == Frames.CANCEL) {
+                cancel(b.getLong(), b.getByte() != 0);
+                b.expectEnd();
+                continue;
+            }
             if (type != Frames.RUN_WORKLOAD && type != Frames.RUN_OBJECT) {
                 throw new ProtocolException("unexpected frame type " + type + " from the parent");
             }
@@ -132,6 +148,22 @@ public final class WorkerMain {
             long id = copy.getLong();
             requests.add(new Request(id, type, copy));
             b = new FrameBuffer(256);
+        }
+    }
+
+    /** A cancel mark: interrupts the task if it runs now (when asked to), else marks it to be skipped. */
+    private void cancel(long id, boolean interrupt) {
+        synchronized (cancelLock) {
+            if (running == id) {
+                if (interrupt) {
+                    taskThread.interrupt();
+                }
+            } else {
+                skip.add(id);
+                if (skip.size() > 10_000) {
+                    skip.remove(skip.iterator().next());
+                }
+            }
         }
     }
 
@@ -151,8 +183,22 @@ public final class WorkerMain {
             } catch (InterruptedException e) {
                 continue; // a task set our interrupt status; keep serving
             }
-            Thread.interrupted();
-            runOne(r);
+            synchronized (cancelLock) {
+                if (skip.remove(r.taskId)) {
+                    sendSkipped(r.taskId);
+                    continue;
+                }
+                running = r.taskId;
+                Thread.interrupted();
+            }
+            try {
+                runOne(r);
+            } finally {
+                synchronized (cancelLock) {
+                    running = -1;
+                    Thread.interrupted(); // an interrupt meant for this task must not reach the next
+                }
+            }
         }
     }
 
@@ -197,18 +243,19 @@ public final class WorkerMain {
         }
         long service = System.nanoTime() - start;
         tasksDone++;
+        // serialized before taking the channel's lock, so a slow result never holds up a heartbeat
+        try {
+            outBuf.clear().putLong(r.taskId).putLong(service);
+            WireValues.put(outBuf, value);
+        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            String what = "the task's result (a " + (value == null ? "null" : value.getClass().getName())
+                    + ") could not be sent: ";
+            value = null;
+            outBuf.clear();
+            sendFailure(r.taskId, service, Frames.FAILED_RESULT_UNSENDABLE, e, what);
+            return;
+        }
         synchronized (out) {
-            try {
-                outBuf.clear().putLong(r.taskId).putLong(service);
-                WireValues.put(outBuf, value);
-            } catch (IOException | RuntimeException | OutOfMemoryError e) {
-                String what = "the task's result (a " + (value == null ? "null" : value.getClass().getName())
-                        + ") could not be sent: ";
-                value = null;
-                outBuf.clear();
-                sendFailure(r.taskId, service, Frames.FAILED_RESULT_UNSENDABLE, e, what);
-                return;
-            }
             try {
                 outBuf.writeFrame(out, Frames.RESULT);
                 out.flush();
@@ -254,10 +301,28 @@ public final class WorkerMain {
         }
         String trace = trace(t);
         tasksDone++;
+        outBuf.clear().putLong(taskId).putLong(service).putByte(kind);
+        try {
+            RemoteFailures.write(outBuf, kind, t, message, trace);
+        } catch (RuntimeException | Error e) {
+            outBuf.clear().putLong(taskId).putLong(service).putByte(kind).putString(type).putString(message)
+                    .putString(trace).putBlob(new byte[0]);
+        }
         try {
             synchronized (out) {
-                outBuf.clear().putLong(taskId).putLong(service).putByte(kind).putString(type).putString(message)
-                        .putString(trace);
+                outBuf.writeFrame(out, Frames.FAILURE);
+                out.flush();
+            }
+        } catch (IOException | RuntimeException e) {
+            channelBroken(e);
+        }
+    }
+
+    /** Replies for a task cancelled before it started: it never ran. */
+    private void sendSkipped(long taskId) {
+        try {
+            synchronized (out) {
+                outBuf.clear().putLong(taskId).putLong(0).putByte(Frames.FAILED_SKIPPED);
                 outBuf.writeFrame(out, Frames.FAILURE);
                 out.flush();
             }

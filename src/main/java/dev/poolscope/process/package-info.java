@@ -5,16 +5,28 @@
  *
  * <h2>Pieces</h2>
  * <ul>
- * <li>{@link dev.poolscope.process.ProcessWorkerPool}: the pool (parent side):
- *     slots, dispatch with pipelining, the watchdog, recovery, chunked
- *     {@code map}/{@code batch}/{@code starmap}.</li>
+ * <li>{@link dev.poolscope.process.ProcessWorkerPool}: the pool (parent side),
+ *     a facade over the parts below.</li>
+ * <li>{@code WorkerSupervisor}: the queue, the slots and what each worker
+ *     holds, under one lock: sending, replies, replacement, wind-down;
+ *     {@code WorkerDeaths} (a worker is gone: settle its tasks, replace or retire it),
+ *     {@code HeldTasks} (cancel marks, deadlines, the drain of {@code shutdownNow}).</li>
+ * <li>{@code DispatchPolicy}: pipeline depth by a service-time budget, which worker, when to flush.</li>
+ * <li>{@code WorkerChannel}: one worker process, its streams, handshake and
+ *     life-cycle phase (one enum, one transition method); {@code WorkerSlot}: a
+ *     place in the pool across processes; {@code ChannelReader}: a channel's reader thread.</li>
+ * <li>{@code Watchdog}, {@code WorkerReaper}, {@code ChunkedMap}, {@code WorkerReports}:
+ *     start and heartbeat limits, no worker outliving the JVM, bulk operations
+ *     in chunks, snapshots and notes.</li>
  * <li>{@link dev.poolscope.process.WorkerMain}: the worker's main class. It
- *     never loads JavaFX and keeps its real standard output for frames only.</li>
- * <li>{@code Frames}, {@code FrameBuffer}, {@code WireValues}: the protocol
- *     (length-prefixed binary frames, version 1; see {@code Frames} for the
- *     conversation) and how values travel.</li>
- * <li>{@link dev.poolscope.process.SerialFilter}: the deserialization allow-list
- *     both sides apply.</li>
+ *     never loads JavaFX, keeps its real standard output for frames only and
+ *     gives tasks an empty {@code System.in}.</li>
+ * <li>{@code Frames}, {@code FrameBuffer}, {@code WireValues}, {@code TaskCodec},
+ *     {@code RemoteFailures}: the protocol (length-prefixed binary frames,
+ *     version 2; see {@code Frames} for the conversation) and how tasks,
+ *     values and exceptions travel.</li>
+ * <li>{@link dev.poolscope.process.SerialFilter}: the deserialization allow-lists
+ *     (tasks; results and exceptions, narrower), with graph limits.</li>
  * <li>{@link dev.poolscope.process.RemoteTaskException},
  *     {@link dev.poolscope.process.WorkerCrashedException},
  *     {@link dev.poolscope.process.WorkerStartException}: what callers see

@@ -408,7 +408,7 @@ public final class MainController {
         WorkerRow row = workerTable.getSelectionModel().getSelectedItem();
         if (row != null) {
             WorkerSnapshot w = row.getSnapshot();
-            ctx.session().killWorker(w, WorkerControl.slotId(w), pid -> ctx.notifier().info("Worker killed",
+            ctx.session().killWorker(w, pid -> ctx.notifier().info("Worker killed",
                     pid < 0 ? w.label() + " had no live process" : w.label() + " (PID " + pid + ") was killed; watch its slot restart"));
         }
     }

@@ -76,6 +76,7 @@ class BenchCommandTest {
         JsonNode rt = doc.get("processRoundTrip");
         assertTrue(rt.get("pipeMicrosP50").asDouble() > 0, rt.toString());
         assertTrue(rt.get("pipelined").get("pipePerSecond").asDouble() > 0, rt.toString());
+        assertEquals("spin-then-park", rt.get("pipeWakeup").asText(), "the raw sides wait as the pool's do");
         for (String field : List.of("poolMicrosP50", "poolMicrosP99", "ratio")) {
             assertTrue(rt.has(field), "missing " + field + " in " + rt);
         }

@@ -36,6 +36,11 @@ final class Gate implements Serializable {
         }
     }
 
+    /** True once the gate has been opened (by the test or by a task). */
+    boolean isOpen() {
+        return Files.exists(Path.of(path));
+    }
+
     /** Waits (in a task) until the gate opens; returns false after 30 s. */
     boolean await() throws InterruptedException {
         long deadline = System.nanoTime() + 30_000_000_000L;

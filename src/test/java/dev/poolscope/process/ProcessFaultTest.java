@@ -135,11 +135,16 @@ class ProcessFaultTest {
     }
 
     @Test
-    void killWorker_byId_likeTheDashboardButton() throws Exception {
+    void killWorker_throughThePoolInterface_bySampledSlot_likeTheDashboardButton() throws Exception {
         ProcessWorkerPool p = pool(2);
         try {
-            int id = p.workerIds().get(1);
-            long pid = p.killWorker(id);
+            dev.poolscope.pool.WorkerPool asPool = p;
+            assertTrue(asPool.killsWorkers());
+            var sampler = new dev.poolscope.metrics.MetricsSampler(p.metrics(), p, Duration.ofMillis(100));
+            var row = sampler.sample().workers().stream().filter(w -> w.label().equals("process-1")).findFirst()
+                    .orElseThrow();
+            assertEquals(1, row.slot(), "the sampled snapshot carries the pool's slot id");
+            long pid = asPool.killWorker(row.slot());
             assertTrue(pid > 0);
             await("worker replaced", Duration.ofSeconds(30), () -> p.metrics().restarts() == 1);
             awaitFullSize(p);
@@ -207,8 +212,12 @@ class ProcessFaultTest {
         ProcessWorkerPool p = pool(1);
         try {
             ExecutionException e = assertThrows(ExecutionException.class, () -> p.submit(task("oom", 0)).get());
-            if (e.getCause() instanceof RemoteTaskException r) {
-                assertEquals("java.lang.OutOfMemoryError", r.remoteType());
+            if (e.getCause() instanceof OutOfMemoryError own) {
+                // the task's own error, with the worker named in a suppressed RemoteTaskException
+                Throwable named = own.getSuppressed().length > 0 ? own.getSuppressed()[0] : own.getCause();
+                assertInstanceOf(RemoteTaskException.class, named);
+            } else if (e.getCause() instanceof RemoteTaskException r) {
+                assertEquals("java.lang.OutOfMemoryError", r.remoteType()); // it could not be serialized in time
             } else {
                 // the heap ran out in another thread of the worker first: then the worker died
                 assertInstanceOf(WorkerCrashedException.class, e.getCause());

@@ -86,9 +86,9 @@ class ProtocolTest {
 
     @Test
     void exitDescriptions_nameSignals() {
-        assertEquals("exit code 3", ProcessWorkerPool.describeExit(3));
-        assertEquals("killed by signal 9 (SIGKILL) (exit code 137)", ProcessWorkerPool.describeExit(137));
-        assertEquals("killed by signal 15 (SIGTERM) (exit code 143)", ProcessWorkerPool.describeExit(143));
+        assertEquals("exit code 3", ExitStatus.describe(3));
+        assertEquals("killed by signal 9 (SIGKILL) (exit code 137)", ExitStatus.describe(137));
+        assertEquals("killed by signal 15 (SIGTERM) (exit code 143)", ExitStatus.describe(143));
     }
 
     private static DataInputStream stream(int... bytes) {

@@ -100,4 +100,22 @@ class WorkerLauncherTest {
         assertEquals("-Xlog:gc:stderr", WorkerLauncher.toStderr("-verbose:gc"));
         assertEquals("-Xlog:gc*:stderr", WorkerLauncher.toStderr("-Xlog:gc*"));
     }
+
+    @Test
+    void archiveFolder_isCreatedForItsOwnerOnly_andAFolderOpenToOthersIsClosedAndEmptied(@TempDir Path tmp) throws Exception {
+        var ownerOnly = java.nio.file.attribute.PosixFilePermissions.fromString("rwx------");
+        Path fresh = WorkerLauncher.privateDir(tmp.resolve("fresh"));
+        assertNotNull(fresh);
+        assertEquals(ownerOnly, Files.getPosixFilePermissions(fresh));
+
+        Path open = Files.createDirectory(tmp.resolve("open"));
+        Files.setPosixFilePermissions(open, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        Files.writeString(open.resolve("worker-planted.jsa"), "not ours");
+        assertNotNull(WorkerLauncher.privateDir(open));
+        assertEquals(ownerOnly, Files.getPosixFilePermissions(open));
+        assertFalse(Files.exists(open.resolve("worker-planted.jsa")), "what others could have written is gone");
+
+        Path link = Files.createSymbolicLink(tmp.resolve("link"), fresh);
+        assertNull(WorkerLauncher.privateDir(link), "a link is not used");
+    }
 }

@@ -262,7 +262,7 @@ public final class RunSession implements AutoCloseable {
      * Kills a worker's process on the engine thread; {@code killed} gets its PID
      * (or -1 if it had none) on the FX thread; failures become notifications.
      */
-    public void killWorker(WorkerSnapshot worker, int slot, LongConsumer killed) {
+    public void killWorker(WorkerSnapshot worker, LongConsumer killed) {
         if (closed) {
             return;
         }
@@ -272,7 +272,7 @@ public final class RunSession implements AutoCloseable {
                 return;
             }
             try {
-                long pid = run.killWorker(slot);
+                long pid = run.killWorker(worker.slot());
                 fx.execute(() -> killed.accept(pid));
             } catch (RuntimeException e) {
                 fx.execute(() -> notifier.error("Killing worker " + worker.label() + " failed", cause(e)));

@@ -1,0 +1,461 @@
+package dev.poolscope.process;
+
+import dev.poolscope.metrics.Outcome;
+import dev.poolscope.metrics.WorkerState;
+import dev.poolscope.pool.ObservedTask;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The process pool's bookkeeping under one lock: the queue of tasks not yet
+ * sent, the worker slots, and what each worker process holds. It sends tasks
+ * to workers ({@link #pump}), reads their replies, settles the tasks of a
+ * worker that died, replaces workers, and winds the pool down.
+ *
+ * <h2>Exactly once</h2>
+ * A worker runs the tasks sent to it one at a time, in order, and flushes
+ * each reply before it starts the next; a channel's reader reads every byte
+ * the worker wrote before the worker's death is handled. So when a worker
+ * dies, every reply it sent has been counted, and of the tasks it still
+ * holds only the first may have started: that one fails with a
+ * {@link WorkerCrashedException} (or stays as it was settled: timed out,
+ * cancelled); the rest provably never started and go back to the front of
+ * the queue.
+ *
+ * <p>Completions decided under the lock are run after it is released
+ * (the {@code after} lists), and counted in {@link #completing} meanwhile so
+ * the pool does not report itself terminated before they are done.
+ */
+final class WorkerSupervisor {
+    final ReentrantLock lock = new ReentrantLock();
+    final Condition changed = lock.newCondition();
+    final ArrayDeque<TaskCodec.EncodedTask> queue = new ArrayDeque<>();
+    final List<WorkerSlot> slots = new ArrayList<>();
+    final List<WorkerSlot> retiredSlots = new ArrayList<>();
+    final CopyOnWriteArrayList<WorkerChannel> live = new CopyOnWriteArrayList<>();
+    final ProcessWorkerPool pool;
+    final ProcessPoolSettings settings;
+    private final WorkerLauncher launcher;
+    private final TaskCodec codec;
+    private final DispatchPolicy policy;
+    private final ExecutorService spawner;
+    final long timeoutNanos;
+    private final int maxTasksPerWorker;
+    private final AtomicInteger completing = new AtomicInteger();
+    private final WorkerDeaths deaths = new WorkerDeaths(this);
+    private final HeldTasks held = new HeldTasks(this);
+    int nextSlotId;
+    int target;
+    private int pendingSpawns;
+    volatile boolean shutdown;
+    volatile boolean terminated;
+    WorkerStartException startFailure;
+    int consecutiveStartFailures;
+    long cancelledWhileRunning;
+
+    WorkerSupervisor(ProcessWorkerPool pool, ProcessPoolSettings settings, WorkerLauncher launcher, TaskCodec codec,
+                     long timeoutNanos, int maxTasksPerWorker) {
+        this.pool = pool;
+        this.settings = settings;
+        this.launcher = launcher;
+        this.codec = codec;
+        this.timeoutNanos = timeoutNanos;
+        this.maxTasksPerWorker = maxTasksPerWorker;
+        this.policy = new DispatchPolicy(settings.pipelineDepth(), settings.pipelineBelow().toNanos());
+        this.spawner = Executors.newSingleThreadExecutor(r -> daemon(r, "process-pool-spawner"));
+    }
+
+    static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** Adds a slot and starts its first process. Under the lock. */
+    WorkerSlot addSlot() {
+        WorkerSlot s = new WorkerSlot(nextSlotId, pool.metricsRecorder(nextSlotId));
+        nextSlotId++;
+        slots.add(s);
+        s.show(WorkerState.STARTING);
+        requestSpawn(s);
+        return s;
+    }
+
+    int readyCount() {
+        int n = 0;
+        for (WorkerSlot s : slots) {
+            WorkerChannel c = s.channel;
+            if (c != null && c.handshaken() && !c.broken()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** True if a task could be sent at once. Under the lock. */
+    boolean hasRoom() {
+        return policy.pick(slots) >= 0;
+    }
+
+    /** Encodes a task for sending, or fails it and returns null. */
+    TaskCodec.EncodedTask encode(ObservedTask<?> task) {
+        return codec.encode(task);
+    }
+
+    /**
+     * Sets the worker count: growing takes back slots still draining, then adds
+     * new ones; shrinking retires idle workers first, then starting ones, then
+     * busy ones (after their tasks). Under the lock.
+     */
+    void resize(int workers) {
+        target = workers;
+        List<WorkerSlot> active = new ArrayList<>();
+        for (WorkerSlot s : slots) {
+            if (!s.retiring()) {
+                active.add(s);
+            }
+        }
+        int diff = workers - active.size();
+        for (WorkerSlot s : slots) {
+            if (diff > 0 && s.retiring() && s.moveTo(WorkerSlot.Standing.ACTIVE)) {
+                diff--;
+                if (s.channel == null) {
+                    requestSpawn(s);
+                }
+            }
+        }
+        for (; diff > 0; diff--) {
+            addSlot();
+        }
+        if (diff < 0) {
+            List<WorkerSlot> order = new ArrayList<>(active);
+            order.sort(java.util.Comparator.comparingInt(WorkerSupervisor::shrinkOrder));
+            for (int i = 0; i < -diff && i < order.size(); i++) {
+                WorkerSlot s = order.get(i);
+                s.moveTo(WorkerSlot.Standing.RETIRING);
+                if (s.channel == null) {
+                    retire(s);
+                } else if (!s.channel.handshaken()) {
+                    s.channel.kill("retired while starting (pool shrank)");
+                }
+            }
+        }
+    }
+
+    private static int shrinkOrder(WorkerSlot s) {
+        WorkerChannel c = s.channel;
+        if (c == null || !c.handshaken()) {
+            return 1;
+        }
+        return c.inFlight.isEmpty() ? 0 : 2 + c.inFlight.size();
+    }
+
+    // ------------------------------------------------------------------ sending (under the lock)
+
+    /** Sends queued tasks to workers with room, flushes where a worker runs low, then winds down idle workers. */
+    void pump(List<Runnable> after) {
+        while (!queue.isEmpty()) {
+            int i = policy.pick(slots);
+            if (i < 0) {
+                break;
+            }
+            WorkerSlot s = slots.get(i);
+            WorkerChannel c = s.channel;
+            TaskCodec.EncodedTask j = queue.pollFirst();
+            if (!j.task().beginRemote()) {
+                continue; // cancelled while queued
+            }
+            try {
+                j.writeTo(c.out);
+            } catch (IOException e) {
+                c.kill("could not write to the worker: " + e.getMessage());
+                queue.addFirst(j);
+                continue;
+            }
+            c.unflushed++;
+            c.inFlight.addLast(j);
+            c.sent++;
+            if (c.inFlight.size() == 1) {
+                c.headSince = System.nanoTime();
+                s.recorder.taskStarted(j.task().id(), c.headSince);
+            }
+            if (recycled(c)) {
+                c.moveTo(WorkerChannel.Phase.DRAINING);
+            }
+            showState(s);
+        }
+        for (WorkerSlot s : slots) {
+            WorkerChannel c = s.channel;
+            if (c != null && policy.shouldFlush(c.inFlight.size(), c.unflushed, s.avgServiceNanos)) {
+                c.unflushed = 0;
+                try {
+                    c.out.flush();
+                } catch (IOException e) {
+                    c.kill("could not write to the worker: " + e.getMessage());
+                }
+            }
+        }
+        windDown();
+        changed.signalAll();
+    }
+
+    boolean recycled(WorkerChannel c) {
+        return maxTasksPerWorker > 0 && c.sent >= maxTasksPerWorker;
+    }
+
+    /** Closes the input of drained workers that are recycling, retiring or no longer needed. */
+    private void windDown() {
+        boolean idleOut = shutdown && queue.isEmpty();
+        for (WorkerSlot s : slots) {
+            WorkerChannel c = s.channel;
+            if (c == null || !c.inFlight.isEmpty()) {
+                continue;
+            }
+            WorkerChannel.Phase phase = c.phase();
+            boolean draining = phase == WorkerChannel.Phase.DRAINING;
+            if ((phase == WorkerChannel.Phase.READY || draining) && (draining || s.retiring() || idleOut)
+                    && c.moveTo(WorkerChannel.Phase.CLOSING)) {
+                if (draining && !s.retiring() && !idleOut) {
+                    s.show(WorkerState.RECYCLING);
+                }
+                c.closeOutput();
+            }
+        }
+        maybeTerminate();
+    }
+
+    void showState(WorkerSlot s) {
+        WorkerChannel c = s.channel;
+        if (s.retired()) {
+            s.show(WorkerState.RETIRED);
+        } else if (c == null) {
+            s.show(WorkerState.DEAD);
+        } else if (!c.handshaken()) {
+            s.show(WorkerState.STARTING);
+        } else if (recycled(c) && c.inFlight.isEmpty()) {
+            s.show(WorkerState.RECYCLING);
+        } else {
+            s.show(c.inFlight.isEmpty() ? WorkerState.IDLE : WorkerState.BUSY);
+        }
+    }
+
+    void maybeTerminate() {
+        if (shutdown && !terminated && queue.isEmpty() && live.isEmpty() && pendingSpawns == 0 && completing.get() == 0) {
+            terminated = true;
+            for (WorkerSlot s : slots) {
+                s.moveTo(WorkerSlot.Standing.RETIRED);
+                s.recorder.retire();
+                s.show(WorkerState.RETIRED);
+            }
+            retiredSlots.addAll(slots);
+            slots.clear();
+            pool.terminatedNow();
+            spawner.shutdown();
+            changed.signalAll();
+        }
+    }
+
+    /** Wraps a completion decided under the lock and run after it. Call under the lock. */
+    Runnable completion(Runnable r) {
+        completing.incrementAndGet();
+        return () -> {
+            try {
+                r.run();
+            } finally {
+                completed();
+            }
+        };
+    }
+
+    /** Counts a completion begun under the lock; pair with {@link #completed()}. */
+    void completing() {
+        completing.incrementAndGet();
+    }
+
+    void completed() {
+        if (completing.decrementAndGet() == 0 && shutdown) {
+            lock.lock();
+            try {
+                maybeTerminate();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ worker processes
+
+    void requestSpawn(WorkerSlot s) {
+        pendingSpawns++;
+        spawner.execute(() -> spawn(s));
+    }
+
+    private void spawn(WorkerSlot s) {
+        Process process = null;
+        IOException error = null;
+        boolean abandon;
+        lock.lock();
+        try {
+            abandon = pool.stoppedNow() || s.retired() || startFailure != null;
+        } finally {
+            lock.unlock();
+        }
+        long launchNanos = System.nanoTime();
+        if (!abandon) {
+            try {
+                process = launcher.start(s.id);
+            } catch (IOException e) {
+                error = e;
+            }
+        }
+        List<Runnable> after = new ArrayList<>();
+        WorkerChannel c;
+        lock.lock();
+        try {
+            pendingSpawns--;
+            if (process == null) {
+                if (error != null) {
+                    deaths.startFailed(s, "could not start a JVM: " + error.getMessage(), List.of(), after);
+                }
+                maybeTerminate();
+                return;
+            }
+            c = new WorkerChannel(s, process, launchNanos, settings.logLines());
+            s.channel = c;
+            s.lastPid = c.pid;
+            live.add(c);
+            WorkerReaper.add(process);
+            s.recorder.setProcessFigures(c.pid, -1, -1, -1);
+            s.show(WorkerState.STARTING);
+            if (pool.stoppedNow() || s.retired()) {
+                c.kill(pool.stoppedNow() ? "pool shut down now" : "retired while starting (pool shrank)");
+            }
+        } finally {
+            lock.unlock();
+            after.forEach(Runnable::run);
+        }
+        daemon(() -> c.log.drain(c.process.getErrorStream()), "process-worker-" + s.id + "-log").start();
+        daemon(() -> new ChannelReader(this, c, codec).run(), "process-worker-" + s.id + "-reader").start();
+    }
+
+    /** The handshake arrived: the worker takes tasks. */
+    void ready(WorkerChannel c) {
+        List<Runnable> after = new ArrayList<>();
+        lock.lock();
+        try {
+            c.moveTo(WorkerChannel.Phase.READY);
+            consecutiveStartFailures = 0;
+            WorkerSlot s = c.slot;
+            WorkerSlot.keep(s.startups, c.startupMillis);
+            s.recorder.setProcessFigures(c.pid, -1, -1, c.startupMillis);
+            if (!c.broken()) {
+                showState(s);
+            }
+            pump(after);
+        } finally {
+            lock.unlock();
+            after.forEach(Runnable::run);
+        }
+    }
+
+    /**
+     * A reply from a worker: completes the task it holds first. A reply is
+     * counted even when the worker is being killed, since the task did end.
+     *
+     * @throws ProtocolException if the worker does not hold that task
+     */
+    void reply(WorkerChannel c, TaskCodec.Reply r) throws ProtocolException {
+        TaskCodec.EncodedTask done;
+        List<Runnable> after = new ArrayList<>();
+        lock.lock();
+        try {
+            TaskCodec.EncodedTask head = c.inFlight.peekFirst();
+            if (head == null || head.task().id() != r.taskId()) {
+                if (c.broken()) {
+                    return; // a reply for a task already settled by shutdownNow
+                }
+                throw new ProtocolException("reply for task " + r.taskId() + ", which the worker does not hold"
+                        + (head == null ? " (it holds none)" : " (it is running task " + head.task().id() + ")"));
+            }
+            c.inFlight.pollFirst();
+            done = head;
+            long now = System.nanoTime();
+            WorkerSlot s = c.slot;
+            ObservedTask<?> t = head.task();
+            if (!c.headFinished) {
+                Outcome o = t.isDone() ? t.outcome() : r.failure() == null ? Outcome.SUCCEEDED : Outcome.FAILED;
+                s.recorder.taskFinished(t.id(), t.submitNanos(), c.headSince, now, o);
+            }
+            if (t.isCancelled() && !r.skipped()) {
+                cancelledWhileRunning++;
+            }
+            s.tasks++;
+            s.avgServiceNanos = DispatchPolicy.average(s.avgServiceNanos, r.serviceNanos());
+            c.headFinished = false;
+            c.cancelSince = 0;
+            TaskCodec.EncodedTask next = c.inFlight.peekFirst();
+            if (next != null) {
+                c.headSince = now;
+                s.recorder.taskStarted(next.task().id(), now);
+                if (next.task().cancelledWithInterrupt()) {
+                    c.cancelSince = now;
+                }
+            }
+            showState(s);
+            completing.incrementAndGet();
+            pump(after);
+        } finally {
+            lock.unlock();
+            after.forEach(Runnable::run);
+        }
+        try {
+            ObservedTask<?> t = done.task();
+            if (r.failure() == null) {
+                t.completeRemote(LocalResult.localValue(t, r.value()));
+            } else {
+                t.failRemote(r.failure());
+            }
+        } finally {
+            completed();
+        }
+    }
+
+    /** Called by a channel's reader once the worker's output has ended and its process exited. */
+    void died(WorkerChannel c, int code) {
+        deaths.died(c, code);
+    }
+
+    /** See {@link HeldTasks#cancelled}. */
+    void cancelled(ObservedTask<?> t) {
+        held.cancelled(t);
+    }
+
+    /** See {@link HeldTasks#checkDeadlines}. */
+    void checkDeadlines(long now) {
+        held.checkDeadlines(now);
+    }
+
+    /** See {@link HeldTasks#drainNow}. */
+    void drainNow(List<Runnable> never, List<ObservedTask<?>> running) {
+        held.drainNow(never, running);
+    }
+
+    void retire(WorkerSlot s) {
+        if (s.moveTo(WorkerSlot.Standing.RETIRED)) {
+            s.recorder.retire();
+            s.show(WorkerState.RETIRED);
+            slots.remove(s);
+            retiredSlots.add(s);
+        }
+    }
+
+}
