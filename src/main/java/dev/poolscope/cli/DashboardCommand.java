@@ -46,7 +46,7 @@ public final class DashboardCommand implements Callable<Integer> {
     DashboardLaunch launch() {
         RunSpec spec = options.spec();
         spec.validate(RunEngine.standard().pools(), RunEngine.standard().workloads());
-        return new DashboardLaunch(spec, start, runs, quitAfterRun, json);
+        return new DashboardLaunch(spec, start, runs, quitAfterRun, json, options.jfr());
     }
 
     @Override

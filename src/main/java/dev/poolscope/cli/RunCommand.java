@@ -38,9 +38,6 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "do not show the progress bar on stderr")
     boolean noProgress;
 
-    @Option(names = "--jfr", paramLabel = "FILE", description = "record the run with JDK Flight Recorder into FILE"
-            + " (an event per task, dev.poolscope.Task, and pool samples)")
-    Path jfr;
     private RunRecording recording;
 
     /** Pool kind names for help text. */
@@ -57,7 +54,7 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = cmd.commandLine().getOut();
         PrintWriter err = cmd.commandLine().getErr();
         boolean jsonToStdout = "-".equals(json);
-        recording = RunRecording.start(jfr, spec.sampleInterval());
+        recording = RunRecording.start(options.jfr(), spec.sampleInterval());
         Run run = RunEngine.standard().start(spec);
         ProgressBar bar = (noProgress || jsonToStdout) ? null : new ProgressBar(err, spec.tasks());
         if (bar != null) {

@@ -8,6 +8,7 @@ import dev.poolscope.pool.RejectionPolicy;
 import dev.poolscope.workload.WorkloadSpec;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,6 +79,18 @@ final class RunOptions {
     @Option(names = "--worker-jvm-option", paramLabel = "OPT",
             description = "process pool: an extra JVM option for every worker, e.g. -Xmx64m (repeatable)")
     List<String> workerJvmOptions = new ArrayList<>();
+
+    @Option(names = "--jfr", paramLabel = "FILE", description = "record the run with JDK Flight Recorder into FILE"
+            + " (an event per task, dev.poolscope.Task, and pool samples)")
+    Path jfr;
+
+    /** The {@code --jfr} file, checked to be writable, or null without the option. */
+    Path jfr() {
+        if (jfr != null) {
+            RunRecording.check(jfr);
+        }
+        return jfr;
+    }
 
     /** Builds the spec from the options; throws {@link InvalidSpecException} for bad combinations. */
     RunSpec spec() {

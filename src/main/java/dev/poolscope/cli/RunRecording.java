@@ -29,11 +29,20 @@ final class RunRecording {
         if (file == null) {
             return null;
         }
+        check(file);
+        return new RunRecording(file, PoolScopeRecording.start(samplePeriod));
+    }
+
+    /**
+     * Checks that {@code --jfr FILE} can be written.
+     *
+     * @throws InvalidSpecException if it is a folder or its folder does not exist or is not writable
+     */
+    static void check(Path file) {
         Path dir = file.toAbsolutePath().getParent();
         if (Files.isDirectory(file) || dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
             throw new InvalidSpecException("--jfr", "must be a file in an existing, writable folder, was " + file);
         }
-        return new RunRecording(file, PoolScopeRecording.start(samplePeriod));
     }
 
     /** Stops the recording and writes FILE, saying so on {@code out}. */

@@ -51,7 +51,7 @@ final class ScriptedLaunch {
         if (launch.spec() != null) {
             d.form().load(launch.spec());
         }
-        if (launch.quitAfterRun() || launch.json() != null) {
+        if (launch.quitAfterRun() || launch.json() != null || launch.jfr() != null) {
             d.live().phaseProperty().addListener((o, was, now) -> phaseChanged(d.live(), was, now));
         }
         if (launch.start()) {
@@ -62,7 +62,15 @@ final class ScriptedLaunch {
                     }
                 });
             }
-            Platform.runLater(this::press);
+            if (launch.jfr() != null) {
+                // recorded where the runs execute; the first run starts once the recording does
+                d.session().onIo("Starting the JFR recording", () -> {
+                    d.session().backend().startRecording();
+                    Platform.runLater(this::press);
+                });
+            } else {
+                Platform.runLater(this::press);
+            }
         }
     }
 
@@ -91,17 +99,26 @@ final class ScriptedLaunch {
             finish("the run failed: " + live.statusProperty().get());
             return;
         }
-        if (launch.json() == null) {
+        if (launch.json() == null && launch.jfr() == null) {
             finish(null);
             return;
         }
-        String json = ReportJson.toJson(report) + System.lineSeparator();
-        window.dashboard().session().onIo("Writing " + launch.json(), () -> {
+        String json = launch.json() == null ? null : ReportJson.toJson(report) + System.lineSeparator();
+        window.dashboard().session().onIo("Writing the run's files", () -> {
             String problem = null;
-            try {
-                Files.writeString(launch.json(), json);
-            } catch (java.io.IOException e) {
-                problem = "cannot write " + launch.json() + ": " + e.getMessage();
+            if (launch.jfr() != null) {
+                try {
+                    window.dashboard().session().backend().saveRecording(launch.jfr());
+                } catch (RuntimeException e) {
+                    problem = "cannot write the JFR recording " + launch.jfr() + ": " + e.getMessage();
+                }
+            }
+            if (json != null) {
+                try {
+                    Files.writeString(launch.json(), json);
+                } catch (java.io.IOException e) {
+                    problem = "cannot write " + launch.json() + ": " + e.getMessage();
+                }
             }
             String p = problem;
             Platform.runLater(() -> finish(p));

@@ -56,14 +56,15 @@ class ScriptedLaunchTest {
     }
 
     @Test
-    void startRunsQuitAfterRunJson_fillsTheForm_runsTwice_writesTheRunReport_andCloses() throws Exception {
+    void startRunsQuitAfterRunJsonJfr_fillsTheForm_runsTwice_writesTheReportAndRecording_andCloses() throws Exception {
         RunSpec spec = RunSpec.of("fixed", 2, WorkloadSpec.parse("cpu:size=3000"), 120)
                 .withQueue(16, RejectionPolicy.CALLER_RUNS).withSeed(7).withSampleInterval(Duration.ofMillis(20));
         Path json = dir.resolve("A.json");
+        Path jfr = dir.resolve("A.jfr");
         AtomicReference<String> ended = new AtomicReference<>("not ended");
         LaunchTimings timings = new LaunchTimings();
         DashboardUiTest.fx(() -> {
-            new ScriptedLaunch(window, new DashboardLaunch(spec, true, 2, true, json), stage, ended::set, timings).apply();
+            new ScriptedLaunch(window, new DashboardLaunch(spec, true, 2, true, json, jfr), stage, ended::set, timings).apply();
             return null;
         });
         DashboardUiTest.waitUntil("the window closed after the runs", () -> !stage.isShowing());
@@ -71,6 +72,15 @@ class ScriptedLaunchTest {
         assertEquals(2, DashboardUiTest.fx(() -> window.dashboard().history().runs().size()), "--runs 2 made two runs");
         assertEquals("16", DashboardUiTest.fx(() -> window.dashboard().form().queueCapacityProperty().get()), "the form shows the options");
         assertTrue(timings.firstTaskSeconds() >= 0, "Run to first task measured");
+        long taskEvents = 0;
+        try (var events = new jdk.jfr.consumer.RecordingFile(jfr)) {
+            while (events.hasMoreEvents()) {
+                if (events.readEvent().getEventType().getName().equals(dev.poolscope.jfr.TaskEvent.NAME)) {
+                    taskEvents++;
+                }
+            }
+        }
+        assertEquals(240, taskEvents, "--jfr records both scripted runs' tasks");
 
         JsonNode dashboard = new ObjectMapper().readTree(json.toFile());
         assertEquals(120, dashboard.get("tasks").get("succeeded").asLong());
@@ -91,7 +101,7 @@ class ScriptedLaunchTest {
         RunSpec bad = RunSpec.of("fixed", 2, WorkloadSpec.parse("cpu:size=-5"), 10);
         AtomicReference<String> ended = new AtomicReference<>("not ended");
         DashboardUiTest.fx(() -> {
-            new ScriptedLaunch(window, new DashboardLaunch(bad, true, 1, true, dir.resolve("X.json")), stage, ended::set,
+            new ScriptedLaunch(window, new DashboardLaunch(bad, true, 1, true, dir.resolve("X.json"), null), stage, ended::set,
                     new LaunchTimings()).apply();
             return null;
         });
