@@ -431,6 +431,7 @@ final class WorkerSupervisor {
 
     /** Called by a channel's reader once the worker's output has ended and its process exited. */
     void died(WorkerChannel c, int code) {
+        launcher.archiveWorkerExited(c.process, code); // the worker that recorded the class-data archive puts it in place
         deaths.died(c, code);
     }
 
