@@ -14,11 +14,13 @@ import java.util.function.Supplier;
 
 /**
  * The status bar's account of what watching costs: while a run goes, the
- * dashboard process's own CPU as a share of the machine, once a second; and a
+ * dashboard process's own CPU as a share of the machine, once a second, and
+ * when it ends the share over the whole run; and a
  * warning if its priority could not be lowered.
  */
 public final class OwnCostLabel extends Label {
     private final OwnCpu cpu;
+    private final OwnCpu wholeRun;
     private final Supplier<String> priorityProblem;
     private final Timeline ticks;
 
@@ -30,26 +32,29 @@ public final class OwnCostLabel extends Label {
      */
     public OwnCostLabel(ObservableValue<RunPhase> phase, OwnCpu cpu, Supplier<String> priorityProblem, String where) {
         this.cpu = cpu;
+        this.wholeRun = cpu.another();
         this.priorityProblem = priorityProblem;
         getStyleClass().add("own-cost");
         setTooltip(new Tooltip("CPU used by the dashboard's own process, as a share of all cores. Runs: " + where + "."));
-        ticks = new Timeline(new KeyFrame(Duration.seconds(1), e -> show(cpu.sample())));
+        ticks = new Timeline(new KeyFrame(Duration.seconds(1), e -> show(cpu.sample(), "")));
         ticks.setCycleCount(Timeline.INDEFINITE);
         phase.addListener((o, was, now) -> {
             if (now.busy() && !was.busy()) {
                 cpu.reset();
+                wholeRun.reset();
                 ticks.play();
-            } else if (!now.busy()) {
+            } else if (!now.busy() && was.busy()) {
                 ticks.stop();
-                show(cpu.sample());
+                // the run's own figure, not the last second's (the window catches up on drawing as the run ends)
+                show(wholeRun.sample(), " over the run");
             }
         });
-        show(-1);
+        show(-1, "");
     }
 
-    private void show(double share) {
+    private void show(double share, String when) {
         String problem = priorityProblem.get();
-        String text = share < 0 ? "" : "dashboard CPU " + Format.percent(share) + " of the machine";
+        String text = share < 0 ? "" : "dashboard CPU " + Format.percent(share) + " of the machine" + when;
         if (problem != null) {
             text = text.isEmpty() ? problem : text + " · " + problem;
         }
