@@ -26,11 +26,6 @@ public final class OwnCpu {
         this.clock = clock;
     }
 
-    /** A reader of the same process, core count and clock with intervals of its own. */
-    public OwnCpu another() {
-        return new OwnCpu(cores, cpuNanos, clock);
-    }
-
     /** Starts a new interval. */
     public void reset() {
         lastCpu = cpuNanos.getAsLong();

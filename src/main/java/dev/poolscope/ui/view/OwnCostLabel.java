@@ -15,12 +15,14 @@ import java.util.function.Supplier;
 /**
  * The status bar's account of what watching costs: while a run goes, the
  * dashboard process's own CPU as a share of the machine, once a second, and
- * when it ends the share over the whole run; and a
+ * when it ends the mean of those seconds; and a
  * warning if its priority could not be lowered.
  */
 public final class OwnCostLabel extends Label {
     private final OwnCpu cpu;
-    private final OwnCpu wholeRun;
+    /** The per-second figures shown during the current run: their sum and count. */
+    private double tickSum;
+    private int tickCount;
     private final Supplier<String> priorityProblem;
     private final Timeline ticks;
 
@@ -32,24 +34,34 @@ public final class OwnCostLabel extends Label {
      */
     public OwnCostLabel(ObservableValue<RunPhase> phase, OwnCpu cpu, Supplier<String> priorityProblem, String where) {
         this.cpu = cpu;
-        this.wholeRun = cpu.another();
         this.priorityProblem = priorityProblem;
         getStyleClass().add("own-cost");
         setTooltip(new Tooltip("CPU used by the dashboard's own process, as a share of all cores. Runs: " + where + "."));
-        ticks = new Timeline(new KeyFrame(Duration.seconds(1), e -> show(cpu.sample(), "")));
+        ticks = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
         ticks.setCycleCount(Timeline.INDEFINITE);
         phase.addListener((o, was, now) -> {
             if (now.busy() && !was.busy()) {
                 cpu.reset();
-                wholeRun.reset();
+                tickSum = 0;
+                tickCount = 0;
                 ticks.play();
             } else if (!now.busy() && was.busy()) {
                 ticks.stop();
-                // the run's own figure, not the last second's (the window catches up on drawing as the run ends)
-                show(wholeRun.sample(), " over the run");
+                // the mean of the seconds shown while it went, not the last partial second (when the window
+                // catches up on drawing, the run being over)
+                show(tickCount == 0 ? -1 : tickSum / tickCount, " while the run went");
             }
         });
         show(-1, "");
+    }
+
+    private void tick() {
+        double share = cpu.sample();
+        if (share >= 0) {
+            tickSum += share;
+            tickCount++;
+        }
+        show(share, "");
     }
 
     private void show(double share, String when) {

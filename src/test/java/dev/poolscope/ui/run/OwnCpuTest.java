@@ -24,23 +24,6 @@ class OwnCpuTest {
     }
 
     @Test
-    void anotherReader_keepsItsOwnInterval_soTheWholeRunIsNotTheLastSecond() {
-        AtomicLong cpu = new AtomicLong(0);
-        AtomicLong clock = new AtomicLong(0);
-        OwnCpu perSecond = new OwnCpu(2, cpu::get, clock::get);
-        OwnCpu wholeRun = perSecond.another();
-        perSecond.reset();
-        wholeRun.reset();
-        clock.addAndGet(9_000_000_000L);
-        cpu.addAndGet(180_000_000L); // 1% of 2 cores for 9 s
-        assertEquals(0.01, perSecond.sample(), 1e-9);
-        clock.addAndGet(1_000_000_000L);
-        cpu.addAndGet(1_000_000_000L); // then 50% for the last second
-        assertEquals(0.5, perSecond.sample(), 1e-9);
-        assertEquals(0.059, wholeRun.sample(), 1e-9, "1.18 s of CPU over 10 s on 2 cores");
-    }
-
-    @Test
     void unknownCpu_isMinusOne() {
         OwnCpu own = new OwnCpu(2, () -> -1, System::nanoTime);
         own.reset();
