@@ -3,6 +3,7 @@ package dev.poolscope.ui.attach;
 import dev.poolscope.attach.AttachException;
 import dev.poolscope.attach.PoolFigures;
 import dev.poolscope.attach.TargetConnection;
+import dev.poolscope.ui.FxWait;
 import dev.poolscope.ui.view.ChartPng;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.awt.image.BufferedImage;
 import java.io.BufferedReader;
@@ -29,10 +29,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static dev.poolscope.ui.FxWait.fx;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -98,22 +98,6 @@ class AttachViewUiTest {
         controller.close();
     }
 
-    static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static void waitUntil(String what, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(condition));
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
-    }
-
     @Test
     @SuppressWarnings("unchecked")
     void deepWatch_ofARealTarget_showsItsPoolsThreadsAndAdvice(FxRobot robot) throws Exception {
@@ -148,5 +132,10 @@ class AttachViewUiTest {
         Files.createDirectories(SCREENSHOT.getParent());
         ChartPng.write(image, SCREENSHOT);
         assertTrue(ChartPng.hasContent(image, 40), "the screenshot is blank");
+    }
+
+    /** Waits half the test's time, so a wait that fails says what it waited for. */
+    private static void waitUntil(String what, Callable<Boolean> condition) {
+        FxWait.waitUntil(what, 30, condition);
     }
 }
