@@ -8,15 +8,13 @@ import jdk.jfr.EventType;
  * read (and, once the recorder is up, a read of JFR's own flag), and nothing
  * is allocated while no running recording has {@value TaskEvent#NAME} enabled.
  *
- * <p>Usage by a recorder with a single writer per worker:
- * <ol>
- * <li>when a task starts, if {@link #enabled()}, keep {@link #begin(long)}'s event;</li>
- * <li>when it ends, if {@link #enabled()} or an event is kept, call
- *     {@link #end(TaskEvent, String, String, int, long, long, long, String)} with it
- *     (or null); the event then spans the two calls.</li>
- * </ol>
- * A task seen only at its end (a recording started while it ran, or a
- * recorder with several writers) gets an event of (near) zero duration; its
+ * <p>A recorder with a single writer per worker keeps one {@link Writer} and
+ * calls {@link Writer#begin(long)} when a task starts (if {@link #enabled()})
+ * and {@link Writer#end} when it ends (if {@link Writer#pending()} or
+ * {@link #enabled()}); the event then spans the two calls, and the writer's
+ * one event object serves every task of its worker. A recorder with several
+ * writers calls {@link #end} alone: its tasks' events, like those of a task
+ * that started before the recording, have a (near) zero duration, and their
  * {@code service} field still holds the service time.
  */
 public final class TaskEvents {
@@ -33,33 +31,25 @@ public final class TaskEvents {
         return RecorderState.initialized() && Type.TASK.isEnabled();
     }
 
-    /** Starts the event for a task that starts now. */
-    public static TaskEvent begin(long taskId) {
-        TaskEvent e = new TaskEvent();
-        e.taskId = taskId;
-        e.begin();
-        return e;
-    }
-
     /**
-     * Ends and commits a task's event if the recording still wants it.
+     * Writes the event of a task seen only at its end, if the recording wants it.
      *
-     * @param begun the event {@link #begin(long)} returned at the task's
-     *        start, or null (or another task's) if there is none
      * @param waitNanos start - submit
      * @param serviceNanos end - start
      * @param outcome the outcome's name
      */
-    public static void end(TaskEvent begun, String pool, String kind, int worker, long taskId,
+    public static void end(String pool, String kind, int worker, long taskId,
                            long waitNanos, long serviceNanos, String outcome) {
-        TaskEvent e = begun;
-        if (e == null || e.taskId != taskId) {
-            if (!enabled()) {
-                return;
-            }
-            e = new TaskEvent();
-            e.begin();
+        if (!enabled()) {
+            return;
         }
+        TaskEvent e = new TaskEvent();
+        e.begin();
+        commit(e, pool, kind, worker, taskId, waitNanos, serviceNanos, outcome);
+    }
+
+    private static void commit(TaskEvent e, String pool, String kind, int worker, long taskId,
+                               long waitNanos, long serviceNanos, String outcome) {
         e.end();
         if (e.shouldCommit()) {
             e.pool = pool;
@@ -70,6 +60,56 @@ public final class TaskEvents {
             e.service = serviceNanos;
             e.outcome = outcome;
             e.commit();
+        }
+    }
+
+    /** The task events of one worker whose tasks are recorded by one thread at a time. */
+    public static final class Writer {
+        private TaskEvent event;
+        private long begunTask;
+        private boolean pending;
+
+        /** Starts the event of a task that starts now. */
+        public void begin(long taskId) {
+            TaskEvent e = event;
+            if (e == null) {
+                e = new TaskEvent();
+                event = e;
+            }
+            begunTask = taskId;
+            pending = true;
+            e.begin();
+        }
+
+        /** True if an event was begun and not yet ended. */
+        public boolean pending() {
+            return pending;
+        }
+
+        /**
+         * Ends and commits a task's event if the recording still wants it; a
+         * task whose start this writer did not see gets a (near) zero duration.
+         *
+         * @param waitNanos start - submit
+         * @param serviceNanos end - start
+         * @param outcome the outcome's name
+         */
+        public void end(String pool, String kind, int worker, long taskId,
+                        long waitNanos, long serviceNanos, String outcome) {
+            TaskEvent e = event;
+            if (!pending || begunTask != taskId) {
+                if (!enabled()) {
+                    pending = false;
+                    return;
+                }
+                if (e == null) {
+                    e = new TaskEvent();
+                    event = e;
+                }
+                e.begin();
+            }
+            pending = false;
+            commit(e, pool, kind, worker, taskId, waitNanos, serviceNanos, outcome);
         }
     }
 }

@@ -277,8 +277,8 @@ public final class PoolMetrics implements PoolRecorder {
         volatile int restartCount;
         volatile boolean retired;
         private PoolMetrics owner;
-        /** The JFR event of the task in flight, begun at its start (single writer only, while recording). */
-        private TaskEvent pendingEvent;
+        /** The JFR events of this worker's tasks (single writer only; created with the first recording). */
+        private TaskEvents.Writer events;
 
         // sampler-side state (only touched by the sampling thread)
         long lastBusyNanosSeen;
@@ -307,7 +307,7 @@ public final class PoolMetrics implements PoolRecorder {
             } else {
                 started(taskId, startNanos);
                 if (TaskEvents.enabled()) {
-                    pendingEvent = TaskEvents.begin(taskId);
+                    beginEvent(taskId);
                 }
             }
         }
@@ -333,18 +333,36 @@ public final class PoolMetrics implements PoolRecorder {
                 times.record(startNanos - submitNanos, endNanos - startNanos, endNanos - submitNanos);
                 finished(taskId, startNanos, endNanos, outcome);
             }
-            if (pendingEvent != null || TaskEvents.enabled()) {
+            TaskEvents.Writer w = events;
+            if ((w != null && w.pending()) || TaskEvents.enabled()) {
                 taskEvent(taskId, submitNanos, startNanos, endNanos, outcome);
             }
         }
 
+        /** Begins the task's JFR event (kept out of line: it runs only while recording). */
+        private void beginEvent(long taskId) {
+            TaskEvents.Writer w = events;
+            if (w == null) {
+                w = new TaskEvents.Writer();
+                events = w;
+            }
+            w.begin(taskId);
+        }
+
         /** Ends the task's JFR event (kept out of line: it runs only while recording). */
         private void taskEvent(long taskId, long submitNanos, long startNanos, long endNanos, Outcome outcome) {
-            TaskEvent begun = pendingEvent;
-            pendingEvent = null;
             PoolMetrics o = owner;
-            TaskEvents.end(begun, o.poolName, o.kind, id, taskId, startNanos - submitNanos, endNanos - startNanos,
-                    (outcome == null ? Outcome.SUCCEEDED : outcome).name());
+            String name = (outcome == null ? Outcome.SUCCEEDED : outcome).name();
+            if (shared) {
+                TaskEvents.end(o.poolName, o.kind, id, taskId, startNanos - submitNanos, endNanos - startNanos, name);
+            } else {
+                TaskEvents.Writer w = events;
+                if (w == null) {
+                    w = new TaskEvents.Writer();
+                    events = w;
+                }
+                w.end(o.poolName, o.kind, id, taskId, startNanos - submitNanos, endNanos - startNanos, name);
+            }
         }
 
         private void finished(long taskId, long startNanos, long endNanos, Outcome outcome) {

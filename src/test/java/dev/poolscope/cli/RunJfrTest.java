@@ -64,6 +64,22 @@ class RunJfrTest {
     }
 
     @Test
+    void runWithJfr_onThreadPool_eventDurationIsTheServiceTime() throws Exception {
+        Path file = dir.resolve("io.jfr");
+        CliTest.Result r = CliTest.run("run", "--pool", "fixed", "--workers", "2", "--workload", "io:millis=3",
+                "--tasks", "40", "--no-progress", "--jfr", file.toString());
+        assertEquals(0, r.status(), r.err());
+        List<RecordedEvent> tasks = RecordingFile.readAllEvents(file).stream()
+                .filter(e -> e.getEventType().getName().equals(TaskEvent.NAME)).toList();
+        assertEquals(40, tasks.size());
+        long spanning = tasks.stream().filter(e -> {
+            long service = e.getDuration("service").toNanos();
+            return service >= 2_500_000 && Math.abs(e.getDuration().toNanos() - service) <= service / 5;
+        }).count();
+        assertTrue(spanning >= 36, "the event spans the task on its worker: " + spanning + " of 40");
+    }
+
+    @Test
     void runWithJfr_onProcessPool_recordsEveryTaskInTheParent_withPoolSamples() throws Exception {
         Path file = dir.resolve("process.jfr");
         CliTest.Result r = CliTest.run("run", "--pool", "process", "--workers", "2", "--workload", "cpu:size=2000",
