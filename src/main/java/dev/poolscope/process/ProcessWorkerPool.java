@@ -87,8 +87,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * <h2>Threads</h2>
  * Per worker process: one reader of its frames and one reader of its log.
  * Per pool: a watchdog and a spawner. Tasks are written to workers by
- * whichever thread frees or fills a place (the submitter or a reader), under
- * the pool's lock. Figures in snapshots are approximate while tasks run.
+ * whichever thread frees or fills a place (the submitter or a reader), after
+ * it has released the pool's lock; a frame that could block on a full pipe
+ * goes to that worker's writer thread instead ({@link ChannelWriter}), so a
+ * stopped worker holds up nothing but itself. Figures in snapshots are
+ * approximate while tasks run.
  */
 public final class ProcessWorkerPool extends AbstractWorkerPool {
     /** The largest worker count. */

@@ -19,7 +19,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * The process pool's bookkeeping under one lock: the queue of tasks not yet
  * sent, the worker slots, and what each worker process holds. It sends tasks
  * to workers ({@link #pump}), reads their replies, settles the tasks of a
- * worker that died, replaces workers, and winds the pool down.
+ * worker that died, replaces workers, and winds the pool down. It never
+ * writes to a pipe under its lock: frames go into each worker's
+ * {@link ChannelWriter}, which writes them once the lock is released.
  *
  * <h2>Exactly once</h2>
  * A worker runs the tasks sent to it one at a time, in order, and flushes
@@ -161,7 +163,10 @@ final class WorkerSupervisor {
 
     // ------------------------------------------------------------------ sending (under the lock)
 
-    /** Sends queued tasks to workers with room, flushes where a worker runs low, then winds down idle workers. */
+    /**
+     * Sends queued tasks to workers with room, flushes where a worker runs low, then winds down idle workers.
+     * Frames only go into the workers' outboxes here; {@code after} gets the writes, run once the lock is released.
+     */
     void pump(List<Runnable> after) {
         while (!queue.isEmpty()) {
             int i = policy.pick(slots);
@@ -174,12 +179,8 @@ final class WorkerSupervisor {
             if (!j.task().beginRemote()) {
                 continue; // cancelled while queued
             }
-            try {
-                j.writeTo(c.out);
-            } catch (IOException e) {
-                c.kill("could not write to the worker: " + e.getMessage());
-                queue.addFirst(j);
-                continue;
+            if (c.writer.send(j)) {
+                after.add(c.writer.kicker);
             }
             c.unflushed++;
             c.inFlight.addLast(j);
@@ -197,14 +198,12 @@ final class WorkerSupervisor {
             WorkerChannel c = s.channel;
             if (c != null && policy.shouldFlush(c.inFlight.size(), c.unflushed, s.avgServiceNanos)) {
                 c.unflushed = 0;
-                try {
-                    c.out.flush();
-                } catch (IOException e) {
-                    c.kill("could not write to the worker: " + e.getMessage());
+                if (c.writer.flush()) {
+                    after.add(c.writer.kicker);
                 }
             }
         }
-        windDown();
+        windDown(after);
         changed.signalAll();
     }
 
@@ -213,7 +212,7 @@ final class WorkerSupervisor {
     }
 
     /** Closes the input of drained workers that are recycling, retiring or no longer needed. */
-    private void windDown() {
+    private void windDown(List<Runnable> after) {
         boolean idleOut = shutdown && queue.isEmpty();
         for (WorkerSlot s : slots) {
             WorkerChannel c = s.channel;
@@ -227,7 +226,9 @@ final class WorkerSupervisor {
                 if (draining && !s.retiring() && !idleOut) {
                     s.show(WorkerState.RECYCLING);
                 }
-                c.closeOutput();
+                if (c.writer.close()) {
+                    after.add(c.writer.kicker);
+                }
             }
         }
         maybeTerminate();
@@ -387,6 +388,7 @@ final class WorkerSupervisor {
                         + (head == null ? " (it holds none)" : " (it is running task " + head.task().id() + ")"));
             }
             c.inFlight.pollFirst();
+            c.writer.answered();
             done = head;
             long now = System.nanoTime();
             WorkerSlot s = c.slot;

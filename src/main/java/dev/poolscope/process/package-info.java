@@ -14,7 +14,9 @@
  * <li>{@code DispatchPolicy}: pipeline depth by a service-time budget, which worker, when to flush.</li>
  * <li>{@code WorkerChannel}: one worker process, its streams, handshake and
  *     life-cycle phase (one enum, one transition method); {@code WorkerSlot}: a
- *     place in the pool across processes; {@code ChannelReader}: a channel's reader thread.</li>
+ *     place in the pool across processes; {@code ChannelReader}: a channel's reader thread;
+ *     {@code ChannelWriter}: its writes, outside the pool's lock (a stopped
+ *     worker's full pipe blocks only that worker's writer thread).</li>
  * <li>{@code Watchdog}, {@code WorkerReaper}, {@code ChunkedMap}, {@code WorkerReports}:
  *     start and heartbeat limits, no worker outliving the JVM, bulk operations
  *     in chunks, snapshots and notes.</li>
