@@ -447,6 +447,11 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
         return reports.notes(timeoutNanos, settings.cancelGrace());
     }
 
+    /** The supervisor's lock: a test holds it to keep a worker's replies from being handled while it kills the worker. */
+    ReentrantLock supervisorLock() {
+        return lock;
+    }
+
     /** The settings this pool runs with. */
     public ProcessPoolSettings settings() {
         return settings;

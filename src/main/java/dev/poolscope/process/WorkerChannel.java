@@ -159,10 +159,14 @@ final class WorkerChannel {
         }
     }
 
-    /** Kills the process and every descendant it has or had. */
+    /**
+     * Kills the process and every descendant it has or had. The signal goes
+     * through the process handle: {@code Process.destroyForcibly} would also
+     * close the worker's output, losing replies it wrote before it died.
+     */
     void destroyTree() {
         recordDescendants();
-        process.destroyForcibly();
+        process.toHandle().destroyForcibly();
         killDescendants();
     }
 
