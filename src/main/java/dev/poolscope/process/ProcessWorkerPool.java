@@ -126,12 +126,17 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
      *         with the failing worker's own error output; no process is left behind
      */
     public ProcessWorkerPool(PoolConfig config, ProcessPoolSettings settings) {
+        this(config, settings, System.getProperty("java.class.path"));
+    }
+
+    /** A pool whose workers run on {@code classPath} (tests give a class path of jars, as the packaged app has). */
+    ProcessWorkerPool(PoolConfig config, ProcessPoolSettings settings, String classPath) {
         super("process", config, MAX_WORKERS);
         checkWorkers(config.workers());
         this.settings = settings;
         this.timeoutNanos = config.taskTimeout().toNanos();
         this.launcher = new WorkerLauncher(settings, config.workerJvmOptions(), config.workerInitializer(),
-                settings.heartbeatInterval().toMillis());
+                settings.heartbeatInterval().toMillis(), classPath);
         TaskCodec codec = new TaskCodec(SerialFilter.forResults(settings.serialFilterPatterns()));
         this.sup = new WorkerSupervisor(this, settings, launcher, codec, timeoutNanos, config.maxTasksPerWorker());
         this.lock = sup.lock;
@@ -455,6 +460,11 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
     /** The settings this pool runs with. */
     public ProcessPoolSettings settings() {
         return settings;
+    }
+
+    /** The class-data archive (or AOT cache) the workers use or record, or null if they use none. */
+    String cdsArchive() {
+        return launcher.cdsArchive();
     }
 
     /** The worker JVM command (without per-worker arguments). */
