@@ -100,10 +100,9 @@ final class HeldTasks {
      */
     void drainNow(List<Runnable> never, List<ObservedTask<?>> running) {
         sup.shutdown = true;
-        for (TaskCodec.EncodedTask j : sup.queue) {
+        for (TaskCodec.EncodedTask j : sup.queue.drain()) {
             never.add(j.task());
         }
-        sup.queue.clear();
         long now = System.nanoTime();
         for (WorkerChannel c : sup.live) {
             TaskCodec.EncodedTask head = c.inFlight.peekFirst();

@@ -113,6 +113,7 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
     private final ReentrantLock lock;
     private final long timeoutNanos;
     private final WorkerReports reports;
+    private final TaskAdmission admission;
 
     /** Creates the pool with default settings and waits until every worker is ready. */
     public ProcessWorkerPool(PoolConfig config) {
@@ -141,6 +142,7 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
         this.sup = new WorkerSupervisor(this, settings, launcher, codec, timeoutNanos, config.maxTasksPerWorker());
         this.lock = sup.lock;
         this.reports = new WorkerReports(sup);
+        this.admission = new TaskAdmission(sup);
         Thread watchdog = WorkerSupervisor.daemon(new Watchdog(sup.live, settings, timeoutNanos, () -> sup.terminated,
                 sup::checkDeadlines), "process-pool-watchdog");
         WorkerReaper.register(this);
@@ -158,26 +160,7 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
     }
 
     private void awaitReady() {
-        long deadline = System.nanoTime() + settings.startTimeout().toNanos() * (settings.maxStartFailures() + 1L);
-        WorkerStartException failure;
-        lock.lock();
-        try {
-            while (sup.startFailure == null && sup.readyCount() < sup.target) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    sup.startFailure = new WorkerStartException("process pool: only " + sup.readyCount() + " of "
-                            + sup.target + " workers became ready in time", List.of());
-                    break;
-                }
-                sup.changed.awaitNanos(left);
-            }
-            failure = sup.startFailure;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            failure = new WorkerStartException("interrupted while waiting for workers to start", List.of());
-        } finally {
-            lock.unlock();
-        }
+        WorkerStartException failure = sup.spawner.awaitReady();
         if (failure != null) {
             shutdownNow();
             try {
@@ -212,72 +195,22 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
 
     @Override
     protected void dispatch(ObservedTask<?> task) {
-        TaskCodec.EncodedTask job = sup.encode(task);
-        if (job == null) {
-            return;
-        }
-        List<Runnable> after = new ArrayList<>();
-        WorkerStartException failed;
-        boolean over;
-        boolean full = false;
-        lock.lock();
-        try {
-            failed = sup.startFailure;
-            over = sup.terminated;
-            if (failed == null && !over) {
-                if (sup.queue.size() < config.queueCapacity() || sup.hasRoom()) {
-                    sup.queue.addLast(job);
-                    sup.pump(after);
-                } else {
-                    full = true;
-                }
-            }
-        } finally {
-            lock.unlock();
-        }
-        after.forEach(Runnable::run);
-        if (failed != null) {
-            task.failRemote(failed);
-        } else if (over) {
-            throw rejected(task, "pool 'process' is terminated");
-        } else if (full) {
-            saturated(task);
+        switch (admission.admit(task, config.queueCapacity())) {
+            case QUEUED -> { }
+            case START_FAILED -> task.failRemote(sup.startFailure);
+            case TERMINATED -> throw rejected(task, "pool 'process' is terminated");
+            case FULL -> saturated(task);
         }
     }
 
     @Override
     protected boolean offerQueued(ObservedTask<?> task, long nanos) throws InterruptedException {
-        TaskCodec.EncodedTask job = sup.encode(task);
-        if (job == null) {
-            return true; // failed at once: handled
-        }
-        List<Runnable> after = new ArrayList<>();
-        lock.lock();
-        try {
-            while (sup.queue.size() >= config.queueCapacity() && !sup.hasRoom()) {
-                if (nanos <= 0 || sup.shutdown) {
-                    return false;
-                }
-                nanos = sup.changed.awaitNanos(nanos);
-            }
-            sup.queue.addLast(job);
-            sup.pump(after);
-            return true;
-        } finally {
-            lock.unlock();
-            after.forEach(Runnable::run);
-        }
+        return admission.offer(task, config.queueCapacity(), nanos);
     }
 
     @Override
     protected ObservedTask<?> pollOldestQueued() {
-        lock.lock();
-        try {
-            TaskCodec.EncodedTask j = sup.queue.pollFirst();
-            return j == null ? null : j.task();
-        } finally {
-            lock.unlock();
-        }
+        return admission.pollOldest();
     }
 
     /** A cancelled task that a worker holds is skipped there, or interrupted if it runs (cancel(true)). */
@@ -400,36 +333,17 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
 
     @Override
     public long killWorker(int id) {
-        WorkerChannel c;
-        lock.lock();
-        try {
-            WorkerSlot s = sup.slots.stream().filter(x -> x.id == id).findFirst()
-                    .orElseThrow(() -> new NoSuchElementException("no worker " + id + " in this pool"));
-            c = s.channel;
-            if (c == null || c.phase() == WorkerChannel.Phase.DEAD) {
-                return -1;
-            }
-            c.markBroken("killed on request");
-        } finally {
-            lock.unlock();
-        }
-        c.destroyTree();
-        return c.pid;
+        return reports.killWorker(id);
     }
 
     /** The ids of the current (not retired) worker slots. */
     public List<Integer> workerIds() {
-        lock.lock();
-        try {
-            return sup.slots.stream().map(s -> s.id).toList();
-        } finally {
-            lock.unlock();
-        }
+        return reports.ids();
     }
 
     /** The process ids of the live worker processes. */
     public List<Long> workerPids() {
-        return sup.live.stream().filter(c -> c.phase() != WorkerChannel.Phase.DEAD).map(c -> c.pid).toList();
+        return reports.pids();
     }
 
     /** Snapshots of the current worker slots: state, PID, tasks, restarts, CPU, RSS, start-up. Busy fraction is -1 here. */
@@ -519,17 +433,6 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
 
     @Override
     public String toString() {
-        lock.lock();
-        try {
-            int holding = 0;
-            for (WorkerChannel c : sup.live) {
-                holding += c.inFlight.size();
-            }
-            return "ProcessWorkerPool[workers=" + sup.target + ", ready=" + sup.readyCount() + ", live processes="
-                    + sup.live.size() + ", queued=" + sup.queue.size() + ", in flight=" + holding + ", " + metrics
-                    + (sup.terminated ? ", terminated" : sup.shutdown ? ", shutting down" : ", running") + "]";
-        } finally {
-            lock.unlock();
-        }
+        return "ProcessWorkerPool[" + reports.describe() + ", " + metrics + "]";
     }
 }

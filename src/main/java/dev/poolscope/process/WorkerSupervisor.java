@@ -5,12 +5,9 @@ import dev.poolscope.metrics.WorkerState;
 import dev.poolscope.pool.ObservedTask;
 
 import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -40,7 +37,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class WorkerSupervisor {
     final ReentrantLock lock = new ReentrantLock();
     final Condition changed = lock.newCondition();
-    final ArrayDeque<TaskCodec.EncodedTask> queue = new ArrayDeque<>();
+    final PendingTasks queue = new PendingTasks();
     final List<WorkerSlot> slots = new ArrayList<>();
     final List<WorkerSlot> retiredSlots = new ArrayList<>();
     final CopyOnWriteArrayList<WorkerChannel> live = new CopyOnWriteArrayList<>();
@@ -49,15 +46,14 @@ final class WorkerSupervisor {
     private final WorkerLauncher launcher;
     private final TaskCodec codec;
     private final DispatchPolicy policy;
-    private final ExecutorService spawner;
+    final WorkerSpawner spawner;
     final long timeoutNanos;
     private final int maxTasksPerWorker;
     private final AtomicInteger completing = new AtomicInteger();
-    private final WorkerDeaths deaths = new WorkerDeaths(this);
+    final WorkerDeaths deaths = new WorkerDeaths(this);
     private final HeldTasks held = new HeldTasks(this);
     int nextSlotId;
     int target;
-    private int pendingSpawns;
     volatile boolean shutdown;
     volatile boolean terminated;
     WorkerStartException startFailure;
@@ -73,7 +69,7 @@ final class WorkerSupervisor {
         this.timeoutNanos = timeoutNanos;
         this.maxTasksPerWorker = maxTasksPerWorker;
         this.policy = new DispatchPolicy(settings.pipelineDepth(), settings.pipelineBelow().toNanos());
-        this.spawner = Executors.newSingleThreadExecutor(r -> daemon(r, "process-pool-spawner"));
+        this.spawner = new WorkerSpawner(this, launcher, codec);
     }
 
     static Thread daemon(Runnable r, String name) {
@@ -175,7 +171,7 @@ final class WorkerSupervisor {
             }
             WorkerSlot s = slots.get(i);
             WorkerChannel c = s.channel;
-            TaskCodec.EncodedTask j = queue.pollFirst();
+            TaskCodec.EncodedTask j = queue.next();
             if (!j.task().beginRemote()) {
                 continue; // cancelled while queued
             }
@@ -250,7 +246,7 @@ final class WorkerSupervisor {
     }
 
     void maybeTerminate() {
-        if (shutdown && !terminated && queue.isEmpty() && live.isEmpty() && pendingSpawns == 0 && completing.get() == 0) {
+        if (shutdown && !terminated && queue.isEmpty() && live.isEmpty() && spawner.idle() && completing.get() == 0) {
             terminated = true;
             for (WorkerSlot s : slots) {
                 s.moveTo(WorkerSlot.Standing.RETIRED);
@@ -260,7 +256,7 @@ final class WorkerSupervisor {
             retiredSlots.addAll(slots);
             slots.clear();
             pool.terminatedNow();
-            spawner.shutdown();
+            spawner.close();
             changed.signalAll();
         }
     }
@@ -295,77 +291,14 @@ final class WorkerSupervisor {
 
     // ------------------------------------------------------------------ worker processes
 
+    /** Starts a process for the slot on the spawner thread. Under the lock. */
     void requestSpawn(WorkerSlot s) {
-        pendingSpawns++;
-        spawner.execute(() -> spawn(s));
-    }
-
-    private void spawn(WorkerSlot s) {
-        Process process = null;
-        IOException error = null;
-        boolean abandon;
-        lock.lock();
-        try {
-            abandon = pool.stoppedNow() || s.retired() || startFailure != null;
-        } finally {
-            lock.unlock();
-        }
-        long launchNanos = System.nanoTime();
-        if (!abandon) {
-            try {
-                process = launcher.start(s.id);
-            } catch (IOException e) {
-                error = e;
-            }
-        }
-        List<Runnable> after = new ArrayList<>();
-        WorkerChannel c;
-        lock.lock();
-        try {
-            pendingSpawns--;
-            if (process == null) {
-                if (error != null) {
-                    deaths.startFailed(s, "could not start a JVM: " + error.getMessage(), List.of(), after);
-                }
-                maybeTerminate();
-                return;
-            }
-            c = new WorkerChannel(s, process, launchNanos, settings.logLines());
-            s.channel = c;
-            s.lastPid = c.pid;
-            live.add(c);
-            WorkerReaper.add(process);
-            s.recorder.setProcessFigures(c.pid, -1, -1, -1);
-            s.show(WorkerState.STARTING);
-            if (pool.stoppedNow() || s.retired()) {
-                c.kill(pool.stoppedNow() ? "pool shut down now" : "retired while starting (pool shrank)");
-            }
-        } finally {
-            lock.unlock();
-            after.forEach(Runnable::run);
-        }
-        daemon(() -> c.log.drain(c.process.getErrorStream()), "process-worker-" + s.id + "-log").start();
-        daemon(() -> new ChannelReader(this, c, codec).run(), "process-worker-" + s.id + "-reader").start();
+        spawner.requestSpawn(s);
     }
 
     /** The handshake arrived: the worker takes tasks. */
     void ready(WorkerChannel c) {
-        List<Runnable> after = new ArrayList<>();
-        lock.lock();
-        try {
-            c.moveTo(WorkerChannel.Phase.READY);
-            consecutiveStartFailures = 0;
-            WorkerSlot s = c.slot;
-            WorkerSlot.keep(s.startups, c.startupMillis);
-            s.recorder.setProcessFigures(c.pid, -1, -1, c.startupMillis);
-            if (!c.broken()) {
-                showState(s);
-            }
-            pump(after);
-        } finally {
-            lock.unlock();
-            after.forEach(Runnable::run);
-        }
+        spawner.ready(c);
     }
 
     /**
