@@ -74,11 +74,14 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <h2>The parts</h2>
  * <ul>
- * <li>{@link WorkerSupervisor}: the queue, the slots and what each worker holds,
- *     under one lock; sending, replies, deaths, replacement, wind-down.</li>
+ * <li>{@link WorkerSupervisor}: the slots and what each worker holds, under one
+ *     lock; sending, replies, deaths, replacement, wind-down. {@link PendingTasks}:
+ *     the queue of tasks not yet sent; {@link TaskAdmission}: how a task enters it;
+ *     {@link WorkerSpawner}: starting workers.</li>
  * <li>{@link DispatchPolicy}: pipeline depth, which worker, when to flush.</li>
  * <li>{@link WorkerChannel} (one worker process, its life-cycle phase and handshake),
- *     {@link ChannelReader} (its reader thread), {@link TaskCodec} and
+ *     {@link ChannelReader} (its reader thread), {@link ChannelWriter} (its writes,
+ *     never under the pool's lock), {@link TaskCodec} and
  *     {@link RemoteFailures} (the wire format of tasks and replies).</li>
  * <li>{@link Watchdog} (start, heartbeat and task deadlines), {@link WorkerReaper}
  *     (no worker outlives the JVM), {@link ChunkedMap} (bulk operations in chunks).</li>
