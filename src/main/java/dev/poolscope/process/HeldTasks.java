@@ -3,7 +3,6 @@ package dev.poolscope.process;
 import dev.poolscope.metrics.Outcome;
 import dev.poolscope.pool.ObservedTask;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,6 +25,7 @@ final class HeldTasks {
      * was cancelled with {@code cancel(true)}.
      */
     void cancelled(ObservedTask<?> t) {
+        ChannelWriter kick = null;
         sup.lock.lock();
         try {
             for (WorkerChannel c : sup.live) {
@@ -34,15 +34,9 @@ final class HeldTasks {
                     if (j.task() == t) {
                         if (!c.broken() && c.phase() != WorkerChannel.Phase.DEAD) {
                             boolean interrupt = t.cancelledWithInterrupt() || index > 0; // one sent ahead may be starting just now
-                            try {
-                                c.out.writeInt(1 + 8 + 1);
-                                c.out.writeByte(Frames.CANCEL);
-                                c.out.writeLong(t.id());
-                                c.out.writeByte(interrupt ? 1 : 0);
-                                c.out.flush();
-                                c.unflushed = 0;
-                            } catch (IOException e) {
-                                c.kill("could not write to the worker: " + e.getMessage());
+                            c.unflushed = 0;
+                            if (c.writer.cancel(t.id(), interrupt)) {
+                                kick = c.writer;
                             }
                             if (index == 0 && interrupt) {
                                 c.cancelSince = System.nanoTime();
@@ -55,6 +49,9 @@ final class HeldTasks {
             }
         } finally {
             sup.lock.unlock();
+            if (kick != null) {
+                kick.kick();
+            }
         }
     }
 
@@ -103,10 +100,9 @@ final class HeldTasks {
      */
     void drainNow(List<Runnable> never, List<ObservedTask<?>> running) {
         sup.shutdown = true;
-        for (TaskCodec.EncodedTask j : sup.queue) {
+        for (TaskCodec.EncodedTask j : sup.queue.drain()) {
             never.add(j.task());
         }
-        sup.queue.clear();
         long now = System.nanoTime();
         for (WorkerChannel c : sup.live) {
             TaskCodec.EncodedTask head = c.inFlight.peekFirst();

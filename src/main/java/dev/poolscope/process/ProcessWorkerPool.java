@@ -74,11 +74,14 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <h2>The parts</h2>
  * <ul>
- * <li>{@link WorkerSupervisor}: the queue, the slots and what each worker holds,
- *     under one lock; sending, replies, deaths, replacement, wind-down.</li>
+ * <li>{@link WorkerSupervisor}: the slots and what each worker holds, under one
+ *     lock; sending, replies, deaths, replacement, wind-down. {@link PendingTasks}:
+ *     the queue of tasks not yet sent; {@link TaskAdmission}: how a task enters it;
+ *     {@link WorkerSpawner}: starting workers.</li>
  * <li>{@link DispatchPolicy}: pipeline depth, which worker, when to flush.</li>
  * <li>{@link WorkerChannel} (one worker process, its life-cycle phase and handshake),
- *     {@link ChannelReader} (its reader thread), {@link TaskCodec} and
+ *     {@link ChannelReader} (its reader thread), {@link ChannelWriter} (its writes,
+ *     never under the pool's lock), {@link TaskCodec} and
  *     {@link RemoteFailures} (the wire format of tasks and replies).</li>
  * <li>{@link Watchdog} (start, heartbeat and task deadlines), {@link WorkerReaper}
  *     (no worker outlives the JVM), {@link ChunkedMap} (bulk operations in chunks).</li>
@@ -87,8 +90,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * <h2>Threads</h2>
  * Per worker process: one reader of its frames and one reader of its log.
  * Per pool: a watchdog and a spawner. Tasks are written to workers by
- * whichever thread frees or fills a place (the submitter or a reader), under
- * the pool's lock. Figures in snapshots are approximate while tasks run.
+ * whichever thread frees or fills a place (the submitter or a reader), after
+ * it has released the pool's lock; a frame that could block on a full pipe
+ * goes to that worker's writer thread instead ({@link ChannelWriter}), so a
+ * stopped worker holds up nothing but itself. Figures in snapshots are
+ * approximate while tasks run.
  */
 public final class ProcessWorkerPool extends AbstractWorkerPool {
     /** The largest worker count. */
@@ -110,6 +116,7 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
     private final ReentrantLock lock;
     private final long timeoutNanos;
     private final WorkerReports reports;
+    private final TaskAdmission admission;
 
     /** Creates the pool with default settings and waits until every worker is ready. */
     public ProcessWorkerPool(PoolConfig config) {
@@ -123,16 +130,22 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
      *         with the failing worker's own error output; no process is left behind
      */
     public ProcessWorkerPool(PoolConfig config, ProcessPoolSettings settings) {
+        this(config, settings, System.getProperty("java.class.path"));
+    }
+
+    /** A pool whose workers run on {@code classPath} (tests give a class path of jars, as the packaged app has). */
+    ProcessWorkerPool(PoolConfig config, ProcessPoolSettings settings, String classPath) {
         super("process", config, MAX_WORKERS);
         checkWorkers(config.workers());
         this.settings = settings;
         this.timeoutNanos = config.taskTimeout().toNanos();
         this.launcher = new WorkerLauncher(settings, config.workerJvmOptions(), config.workerInitializer(),
-                settings.heartbeatInterval().toMillis());
+                settings.heartbeatInterval().toMillis(), classPath);
         TaskCodec codec = new TaskCodec(SerialFilter.forResults(settings.serialFilterPatterns()));
         this.sup = new WorkerSupervisor(this, settings, launcher, codec, timeoutNanos, config.maxTasksPerWorker());
         this.lock = sup.lock;
         this.reports = new WorkerReports(sup);
+        this.admission = new TaskAdmission(sup);
         Thread watchdog = WorkerSupervisor.daemon(new Watchdog(sup.live, settings, timeoutNanos, () -> sup.terminated,
                 sup::checkDeadlines), "process-pool-watchdog");
         WorkerReaper.register(this);
@@ -150,26 +163,7 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
     }
 
     private void awaitReady() {
-        long deadline = System.nanoTime() + settings.startTimeout().toNanos() * (settings.maxStartFailures() + 1L);
-        WorkerStartException failure;
-        lock.lock();
-        try {
-            while (sup.startFailure == null && sup.readyCount() < sup.target) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    sup.startFailure = new WorkerStartException("process pool: only " + sup.readyCount() + " of "
-                            + sup.target + " workers became ready in time", List.of());
-                    break;
-                }
-                sup.changed.awaitNanos(left);
-            }
-            failure = sup.startFailure;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            failure = new WorkerStartException("interrupted while waiting for workers to start", List.of());
-        } finally {
-            lock.unlock();
-        }
+        WorkerStartException failure = sup.spawner.awaitReady();
         if (failure != null) {
             shutdownNow();
             try {
@@ -204,72 +198,22 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
 
     @Override
     protected void dispatch(ObservedTask<?> task) {
-        TaskCodec.EncodedTask job = sup.encode(task);
-        if (job == null) {
-            return;
-        }
-        List<Runnable> after = new ArrayList<>();
-        WorkerStartException failed;
-        boolean over;
-        boolean full = false;
-        lock.lock();
-        try {
-            failed = sup.startFailure;
-            over = sup.terminated;
-            if (failed == null && !over) {
-                if (sup.queue.size() < config.queueCapacity() || sup.hasRoom()) {
-                    sup.queue.addLast(job);
-                    sup.pump(after);
-                } else {
-                    full = true;
-                }
-            }
-        } finally {
-            lock.unlock();
-        }
-        after.forEach(Runnable::run);
-        if (failed != null) {
-            task.failRemote(failed);
-        } else if (over) {
-            throw rejected(task, "pool 'process' is terminated");
-        } else if (full) {
-            saturated(task);
+        switch (admission.admit(task, config.queueCapacity())) {
+            case QUEUED -> { }
+            case START_FAILED -> task.failRemote(sup.startFailure);
+            case TERMINATED -> throw rejected(task, "pool 'process' is terminated");
+            case FULL -> saturated(task);
         }
     }
 
     @Override
     protected boolean offerQueued(ObservedTask<?> task, long nanos) throws InterruptedException {
-        TaskCodec.EncodedTask job = sup.encode(task);
-        if (job == null) {
-            return true; // failed at once: handled
-        }
-        List<Runnable> after = new ArrayList<>();
-        lock.lock();
-        try {
-            while (sup.queue.size() >= config.queueCapacity() && !sup.hasRoom()) {
-                if (nanos <= 0 || sup.shutdown) {
-                    return false;
-                }
-                nanos = sup.changed.awaitNanos(nanos);
-            }
-            sup.queue.addLast(job);
-            sup.pump(after);
-            return true;
-        } finally {
-            lock.unlock();
-            after.forEach(Runnable::run);
-        }
+        return admission.offer(task, config.queueCapacity(), nanos);
     }
 
     @Override
     protected ObservedTask<?> pollOldestQueued() {
-        lock.lock();
-        try {
-            TaskCodec.EncodedTask j = sup.queue.pollFirst();
-            return j == null ? null : j.task();
-        } finally {
-            lock.unlock();
-        }
+        return admission.pollOldest();
     }
 
     /** A cancelled task that a worker holds is skipped there, or interrupted if it runs (cancel(true)). */
@@ -392,36 +336,17 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
 
     @Override
     public long killWorker(int id) {
-        WorkerChannel c;
-        lock.lock();
-        try {
-            WorkerSlot s = sup.slots.stream().filter(x -> x.id == id).findFirst()
-                    .orElseThrow(() -> new NoSuchElementException("no worker " + id + " in this pool"));
-            c = s.channel;
-            if (c == null || c.phase() == WorkerChannel.Phase.DEAD) {
-                return -1;
-            }
-            c.markBroken("killed on request");
-        } finally {
-            lock.unlock();
-        }
-        c.destroyTree();
-        return c.pid;
+        return reports.killWorker(id);
     }
 
     /** The ids of the current (not retired) worker slots. */
     public List<Integer> workerIds() {
-        lock.lock();
-        try {
-            return sup.slots.stream().map(s -> s.id).toList();
-        } finally {
-            lock.unlock();
-        }
+        return reports.ids();
     }
 
     /** The process ids of the live worker processes. */
     public List<Long> workerPids() {
-        return sup.live.stream().filter(c -> c.phase() != WorkerChannel.Phase.DEAD).map(c -> c.pid).toList();
+        return reports.pids();
     }
 
     /** Snapshots of the current worker slots: state, PID, tasks, restarts, CPU, RSS, start-up. Busy fraction is -1 here. */
@@ -444,9 +369,19 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
         return reports.notes(timeoutNanos, settings.cancelGrace());
     }
 
+    /** The supervisor's lock: a test holds it to keep a worker's replies from being handled while it kills the worker. */
+    ReentrantLock supervisorLock() {
+        return lock;
+    }
+
     /** The settings this pool runs with. */
     public ProcessPoolSettings settings() {
         return settings;
+    }
+
+    /** The class-data archive (or AOT cache) the workers use or record, or null if they use none. */
+    String cdsArchive() {
+        return launcher.cdsArchive();
     }
 
     /** The worker JVM command (without per-worker arguments). */
@@ -501,17 +436,6 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
 
     @Override
     public String toString() {
-        lock.lock();
-        try {
-            int holding = 0;
-            for (WorkerChannel c : sup.live) {
-                holding += c.inFlight.size();
-            }
-            return "ProcessWorkerPool[workers=" + sup.target + ", ready=" + sup.readyCount() + ", live processes="
-                    + sup.live.size() + ", queued=" + sup.queue.size() + ", in flight=" + holding + ", " + metrics
-                    + (sup.terminated ? ", terminated" : sup.shutdown ? ", shutting down" : ", running") + "]";
-        } finally {
-            lock.unlock();
-        }
+        return "ProcessWorkerPool[" + reports.describe() + ", " + metrics + "]";
     }
 }

@@ -9,7 +9,8 @@ import java.util.function.LongConsumer;
 /**
  * The pool's watchdog thread: kills a worker that does not complete its
  * handshake within the start limit, or that sends nothing (not even a
- * heartbeat) within the heartbeat limit, and asks the pool to check task
+ * heartbeat) within the heartbeat limit (a worker whose input was closed,
+ * exiting, within the longer of that and the start limit), and asks the pool to check task
  * deadlines. It reads only volatile figures of the channels and never takes
  * the pool's lock for the start and heartbeat checks, so a thread stuck on a
  * frozen worker cannot hold it up. Twice a second it notes each worker's
@@ -70,9 +71,15 @@ final class Watchdog implements Runnable {
         }
         if (phase == WorkerChannel.Phase.STARTING && now - c.spawnNanos > startLimitNanos) {
             c.kill("no handshake within " + TimeUnit.NANOSECONDS.toMillis(startLimitNanos) + " ms of its start");
-        } else if (phase != WorkerChannel.Phase.STARTING && now - c.lastHeardNanos > beatLimitNanos) {
-            c.kill("frozen: no heartbeat for " + TimeUnit.NANOSECONDS.toMillis(now - c.lastHeardNanos)
-                    + " ms (limit " + TimeUnit.NANOSECONDS.toMillis(beatLimitNanos) + " ms)");
+        } else if (phase != WorkerChannel.Phase.STARTING) {
+            // a closing worker holds no task and is exiting, which may take a while (writing its
+            // class-data archive at exit stops its heartbeats): it gets the start limit, if longer
+            long limit = phase == WorkerChannel.Phase.CLOSING ? Math.max(beatLimitNanos, startLimitNanos) : beatLimitNanos;
+            if (now - c.lastHeardNanos > limit) {
+                c.kill((phase == WorkerChannel.Phase.CLOSING ? "did not exit: no heartbeat for " : "frozen: no heartbeat for ")
+                        + TimeUnit.NANOSECONDS.toMillis(now - c.lastHeardNanos)
+                        + " ms (limit " + TimeUnit.NANOSECONDS.toMillis(limit) + " ms)");
+            }
         }
     }
 }

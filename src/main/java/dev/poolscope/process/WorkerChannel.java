@@ -1,9 +1,7 @@
 package dev.poolscope.process;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
@@ -32,6 +30,7 @@ import java.util.ArrayDeque;
  *
  * <p>The pool's lock guards {@link #inFlight}, {@link #sent}, {@link #unflushed}
  * and {@link #headSince}; the phase and the figures are safe to read without it.
+ * Frames reach the worker through its {@link ChannelWriter}, outside that lock.
  */
 final class WorkerChannel {
     /** Where this worker process is in its life. */
@@ -74,7 +73,8 @@ final class WorkerChannel {
     final WorkerSlot slot;
     final Process process;
     final long pid;
-    final DataOutputStream out;
+    /** Writes frames to the worker's standard input, never under the pool's lock. */
+    final ChannelWriter writer;
     final LogTail log;
     /** When the pool began to start this process (before {@code ProcessBuilder.start}). */
     final long spawnNanos;
@@ -106,7 +106,8 @@ final class WorkerChannel {
         this.process = process;
         this.pid = process.pid();
         this.log = new LogTail(logLines);
-        this.out = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
+        this.writer = new ChannelWriter(process.getOutputStream(), "process-worker-" + slot.id + "-writer",
+                e -> kill("could not write to the worker: " + e.getMessage()));
     }
 
     Phase phase() {
@@ -158,10 +159,14 @@ final class WorkerChannel {
         }
     }
 
-    /** Kills the process and every descendant it has or had. */
+    /**
+     * Kills the process and every descendant it has or had. The signal goes
+     * through the process handle: {@code Process.destroyForcibly} would also
+     * close the worker's output, losing replies it wrote before it died.
+     */
     void destroyTree() {
         recordDescendants();
-        process.destroyForcibly();
+        process.toHandle().destroyForcibly();
         killDescendants();
     }
 
@@ -332,13 +337,9 @@ final class WorkerChannel {
         slot.recorder.setProcessFigures(pid, cpu, rss, startupMillis);
     }
 
-    /** Closes the worker's input, so it exits once idle. */
+    /** Stops writing to the worker (it has exited) and closes its input. */
     void closeOutput() {
-        try {
-            out.close();
-        } catch (IOException e) {
-            // the worker is gone already; its reader will see the end
-        }
+        writer.stop();
     }
 
     @Override

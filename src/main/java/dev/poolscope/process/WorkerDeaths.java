@@ -101,7 +101,7 @@ final class WorkerDeaths {
             if (stopping) {
                 after.add(sup.completion(() -> j.task().cancel(false)));
             } else {
-                sup.queue.addFirst(j);
+                sup.queue.putBack(j);
             }
         }
         c.inFlight.clear();
@@ -123,10 +123,9 @@ final class WorkerDeaths {
                     + sup.consecutiveStartFailures + " attempts in a row failed; the last one: " + reason + ")", log);
             sup.startFailure = ex;
             List<ObservedTask<?>> waiting = new ArrayList<>();
-            for (TaskCodec.EncodedTask j : sup.queue) {
+            for (TaskCodec.EncodedTask j : sup.queue.drain()) {
                 waiting.add(j.task());
             }
-            sup.queue.clear();
             after.add(sup.completion(() -> waiting.forEach(t -> t.failRemote(ex))));
             sup.changed.signalAll();
             return;

@@ -97,4 +97,54 @@ final class WorkerReports {
         }
         return notes;
     }
+
+    /** See {@link ProcessWorkerPool#killWorker}: marks the slot's process killed on request and kills it. */
+    long killWorker(int id) {
+        WorkerChannel c;
+        sup.lock.lock();
+        try {
+            WorkerSlot s = sup.slots.stream().filter(x -> x.id == id).findFirst()
+                    .orElseThrow(() -> new java.util.NoSuchElementException("no worker " + id + " in this pool"));
+            c = s.channel;
+            if (c == null || c.phase() == WorkerChannel.Phase.DEAD) {
+                return -1;
+            }
+            c.markBroken("killed on request");
+        } finally {
+            sup.lock.unlock();
+        }
+        c.destroyTree();
+        return c.pid;
+    }
+
+    /** The ids of the current (not retired) worker slots. */
+    List<Integer> ids() {
+        sup.lock.lock();
+        try {
+            return sup.slots.stream().map(s -> s.id).toList();
+        } finally {
+            sup.lock.unlock();
+        }
+    }
+
+    /** The process ids of the live worker processes. */
+    List<Long> pids() {
+        return sup.live.stream().filter(c -> c.phase() != WorkerChannel.Phase.DEAD).map(c -> c.pid).toList();
+    }
+
+    /** The pool's state for its {@code toString}: size, ready and live workers, queued and held tasks, run state. */
+    String describe() {
+        sup.lock.lock();
+        try {
+            int holding = 0;
+            for (WorkerChannel c : sup.live) {
+                holding += c.inFlight.size();
+            }
+            return "workers=" + sup.target + ", ready=" + sup.readyCount() + ", live processes=" + sup.live.size()
+                    + ", queued=" + sup.queue.size() + ", in flight=" + holding
+                    + (sup.terminated ? ", terminated" : sup.shutdown ? ", shutting down" : ", running");
+        } finally {
+            sup.lock.unlock();
+        }
+    }
 }

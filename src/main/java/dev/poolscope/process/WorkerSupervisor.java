@@ -5,12 +5,9 @@ import dev.poolscope.metrics.WorkerState;
 import dev.poolscope.pool.ObservedTask;
 
 import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -19,7 +16,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * The process pool's bookkeeping under one lock: the queue of tasks not yet
  * sent, the worker slots, and what each worker process holds. It sends tasks
  * to workers ({@link #pump}), reads their replies, settles the tasks of a
- * worker that died, replaces workers, and winds the pool down.
+ * worker that died, replaces workers, and winds the pool down. It never
+ * writes to a pipe under its lock: frames go into each worker's
+ * {@link ChannelWriter}, which writes them once the lock is released.
  *
  * <h2>Exactly once</h2>
  * A worker runs the tasks sent to it one at a time, in order, and flushes
@@ -38,7 +37,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class WorkerSupervisor {
     final ReentrantLock lock = new ReentrantLock();
     final Condition changed = lock.newCondition();
-    final ArrayDeque<TaskCodec.EncodedTask> queue = new ArrayDeque<>();
+    final PendingTasks queue = new PendingTasks();
     final List<WorkerSlot> slots = new ArrayList<>();
     final List<WorkerSlot> retiredSlots = new ArrayList<>();
     final CopyOnWriteArrayList<WorkerChannel> live = new CopyOnWriteArrayList<>();
@@ -47,15 +46,14 @@ final class WorkerSupervisor {
     private final WorkerLauncher launcher;
     private final TaskCodec codec;
     private final DispatchPolicy policy;
-    private final ExecutorService spawner;
+    final WorkerSpawner spawner;
     final long timeoutNanos;
     private final int maxTasksPerWorker;
     private final AtomicInteger completing = new AtomicInteger();
-    private final WorkerDeaths deaths = new WorkerDeaths(this);
+    final WorkerDeaths deaths = new WorkerDeaths(this);
     private final HeldTasks held = new HeldTasks(this);
     int nextSlotId;
     int target;
-    private int pendingSpawns;
     volatile boolean shutdown;
     volatile boolean terminated;
     WorkerStartException startFailure;
@@ -71,7 +69,7 @@ final class WorkerSupervisor {
         this.timeoutNanos = timeoutNanos;
         this.maxTasksPerWorker = maxTasksPerWorker;
         this.policy = new DispatchPolicy(settings.pipelineDepth(), settings.pipelineBelow().toNanos());
-        this.spawner = Executors.newSingleThreadExecutor(r -> daemon(r, "process-pool-spawner"));
+        this.spawner = new WorkerSpawner(this, launcher, codec);
     }
 
     static Thread daemon(Runnable r, String name) {
@@ -161,7 +159,10 @@ final class WorkerSupervisor {
 
     // ------------------------------------------------------------------ sending (under the lock)
 
-    /** Sends queued tasks to workers with room, flushes where a worker runs low, then winds down idle workers. */
+    /**
+     * Sends queued tasks to workers with room, flushes where a worker runs low, then winds down idle workers.
+     * Frames only go into the workers' outboxes here; {@code after} gets the writes, run once the lock is released.
+     */
     void pump(List<Runnable> after) {
         while (!queue.isEmpty()) {
             int i = policy.pick(slots);
@@ -170,16 +171,12 @@ final class WorkerSupervisor {
             }
             WorkerSlot s = slots.get(i);
             WorkerChannel c = s.channel;
-            TaskCodec.EncodedTask j = queue.pollFirst();
+            TaskCodec.EncodedTask j = queue.next();
             if (!j.task().beginRemote()) {
                 continue; // cancelled while queued
             }
-            try {
-                j.writeTo(c.out);
-            } catch (IOException e) {
-                c.kill("could not write to the worker: " + e.getMessage());
-                queue.addFirst(j);
-                continue;
+            if (c.writer.send(j)) {
+                after.add(c.writer.kicker);
             }
             c.unflushed++;
             c.inFlight.addLast(j);
@@ -197,14 +194,12 @@ final class WorkerSupervisor {
             WorkerChannel c = s.channel;
             if (c != null && policy.shouldFlush(c.inFlight.size(), c.unflushed, s.avgServiceNanos)) {
                 c.unflushed = 0;
-                try {
-                    c.out.flush();
-                } catch (IOException e) {
-                    c.kill("could not write to the worker: " + e.getMessage());
+                if (c.writer.flush()) {
+                    after.add(c.writer.kicker);
                 }
             }
         }
-        windDown();
+        windDown(after);
         changed.signalAll();
     }
 
@@ -213,7 +208,7 @@ final class WorkerSupervisor {
     }
 
     /** Closes the input of drained workers that are recycling, retiring or no longer needed. */
-    private void windDown() {
+    private void windDown(List<Runnable> after) {
         boolean idleOut = shutdown && queue.isEmpty();
         for (WorkerSlot s : slots) {
             WorkerChannel c = s.channel;
@@ -227,7 +222,9 @@ final class WorkerSupervisor {
                 if (draining && !s.retiring() && !idleOut) {
                     s.show(WorkerState.RECYCLING);
                 }
-                c.closeOutput();
+                if (c.writer.close()) {
+                    after.add(c.writer.kicker);
+                }
             }
         }
         maybeTerminate();
@@ -249,7 +246,7 @@ final class WorkerSupervisor {
     }
 
     void maybeTerminate() {
-        if (shutdown && !terminated && queue.isEmpty() && live.isEmpty() && pendingSpawns == 0 && completing.get() == 0) {
+        if (shutdown && !terminated && queue.isEmpty() && live.isEmpty() && spawner.idle() && completing.get() == 0) {
             terminated = true;
             for (WorkerSlot s : slots) {
                 s.moveTo(WorkerSlot.Standing.RETIRED);
@@ -259,7 +256,7 @@ final class WorkerSupervisor {
             retiredSlots.addAll(slots);
             slots.clear();
             pool.terminatedNow();
-            spawner.shutdown();
+            spawner.close();
             changed.signalAll();
         }
     }
@@ -294,77 +291,14 @@ final class WorkerSupervisor {
 
     // ------------------------------------------------------------------ worker processes
 
+    /** Starts a process for the slot on the spawner thread. Under the lock. */
     void requestSpawn(WorkerSlot s) {
-        pendingSpawns++;
-        spawner.execute(() -> spawn(s));
-    }
-
-    private void spawn(WorkerSlot s) {
-        Process process = null;
-        IOException error = null;
-        boolean abandon;
-        lock.lock();
-        try {
-            abandon = pool.stoppedNow() || s.retired() || startFailure != null;
-        } finally {
-            lock.unlock();
-        }
-        long launchNanos = System.nanoTime();
-        if (!abandon) {
-            try {
-                process = launcher.start(s.id);
-            } catch (IOException e) {
-                error = e;
-            }
-        }
-        List<Runnable> after = new ArrayList<>();
-        WorkerChannel c;
-        lock.lock();
-        try {
-            pendingSpawns--;
-            if (process == null) {
-                if (error != null) {
-                    deaths.startFailed(s, "could not start a JVM: " + error.getMessage(), List.of(), after);
-                }
-                maybeTerminate();
-                return;
-            }
-            c = new WorkerChannel(s, process, launchNanos, settings.logLines());
-            s.channel = c;
-            s.lastPid = c.pid;
-            live.add(c);
-            WorkerReaper.add(process);
-            s.recorder.setProcessFigures(c.pid, -1, -1, -1);
-            s.show(WorkerState.STARTING);
-            if (pool.stoppedNow() || s.retired()) {
-                c.kill(pool.stoppedNow() ? "pool shut down now" : "retired while starting (pool shrank)");
-            }
-        } finally {
-            lock.unlock();
-            after.forEach(Runnable::run);
-        }
-        daemon(() -> c.log.drain(c.process.getErrorStream()), "process-worker-" + s.id + "-log").start();
-        daemon(() -> new ChannelReader(this, c, codec).run(), "process-worker-" + s.id + "-reader").start();
+        spawner.requestSpawn(s);
     }
 
     /** The handshake arrived: the worker takes tasks. */
     void ready(WorkerChannel c) {
-        List<Runnable> after = new ArrayList<>();
-        lock.lock();
-        try {
-            c.moveTo(WorkerChannel.Phase.READY);
-            consecutiveStartFailures = 0;
-            WorkerSlot s = c.slot;
-            WorkerSlot.keep(s.startups, c.startupMillis);
-            s.recorder.setProcessFigures(c.pid, -1, -1, c.startupMillis);
-            if (!c.broken()) {
-                showState(s);
-            }
-            pump(after);
-        } finally {
-            lock.unlock();
-            after.forEach(Runnable::run);
-        }
+        spawner.ready(c);
     }
 
     /**
@@ -387,6 +321,7 @@ final class WorkerSupervisor {
                         + (head == null ? " (it holds none)" : " (it is running task " + head.task().id() + ")"));
             }
             c.inFlight.pollFirst();
+            c.writer.answered();
             done = head;
             long now = System.nanoTime();
             WorkerSlot s = c.slot;

@@ -10,11 +10,15 @@
  * <li>{@code WorkerSupervisor}: the queue, the slots and what each worker
  *     holds, under one lock: sending, replies, replacement, wind-down;
  *     {@code WorkerDeaths} (a worker is gone: settle its tasks, replace or retire it),
- *     {@code HeldTasks} (cancel marks, deadlines, the drain of {@code shutdownNow}).</li>
+ *     {@code HeldTasks} (cancel marks, deadlines, the drain of {@code shutdownNow}),
+ *     {@code PendingTasks} (the central queue of tasks not yet sent), {@code TaskAdmission}
+ *     (how a submitted task enters), {@code WorkerSpawner} (starting workers, the handshake).</li>
  * <li>{@code DispatchPolicy}: pipeline depth by a service-time budget, which worker, when to flush.</li>
  * <li>{@code WorkerChannel}: one worker process, its streams, handshake and
  *     life-cycle phase (one enum, one transition method); {@code WorkerSlot}: a
- *     place in the pool across processes; {@code ChannelReader}: a channel's reader thread.</li>
+ *     place in the pool across processes; {@code ChannelReader}: a channel's reader thread;
+ *     {@code ChannelWriter}: its writes, outside the pool's lock (a stopped
+ *     worker's full pipe blocks only that worker's writer thread).</li>
  * <li>{@code Watchdog}, {@code WorkerReaper}, {@code ChunkedMap}, {@code WorkerReports}:
  *     start and heartbeat limits, no worker outliving the JVM, bulk operations
  *     in chunks, snapshots and notes.</li>

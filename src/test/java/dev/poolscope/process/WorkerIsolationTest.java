@@ -92,8 +92,22 @@ class WorkerIsolationTest {
                         && h.parent().map(x -> x.pid() == 1).orElse(true)));
     }
 
-    /** A value that takes a while to serialize, longer than the heartbeat timeout. */
-    record SlowToWrite(int value) implements Serializable {
+    /**
+     * A value that takes longer to serialize than the heartbeat timeout. A class,
+     * not a record: serialization ignores a record's {@code writeObject}.
+     */
+    static final class SlowToWrite implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final int value;
+
+        SlowToWrite(int value) {
+            this.value = value;
+        }
+
+        int value() {
+            return value;
+        }
+
         private void writeObject(ObjectOutputStream out) throws IOException {
             try {
                 Thread.sleep(2_500);
@@ -108,8 +122,10 @@ class WorkerIsolationTest {
     void resultThatIsSlowToSerialize_doesNotGetItsWorkerKilledAsFrozen() throws Exception {
         ProcessWorkerPool p = pool(1); // heartbeat timeout 1.5 s
         try {
+            long started = System.nanoTime();
             SlowToWrite r = p.submit((TaskCallable<SlowToWrite>) () -> new SlowToWrite(11)).get(20, TimeUnit.SECONDS);
             assertEquals(11, r.value());
+            assertTrue(System.nanoTime() - started >= TimeUnit.MILLISECONDS.toNanos(2_500), "writeObject ran");
             assertEquals(0, p.workerDetails().get(0).restarts());
         } finally {
             closeAndCheck(p);
