@@ -81,9 +81,9 @@ final class RunOptions {
             description = "process pool: an extra JVM option for every worker, e.g. -Xmx64m (repeatable)")
     List<String> workerJvmOptions = new ArrayList<>();
 
-    @Option(names = "--members", paramLabel = "M", defaultValue = "2",
-            description = "cluster pool: member JVMs to start on loopback; --workers threads are spread over them (default: ${DEFAULT-VALUE})")
-    int members;
+    @Option(names = "--members", paramLabel = "M",
+            description = "cluster pool: member JVMs to start on loopback; --workers threads are spread over them (default: 2)")
+    Integer members;
 
     @Option(names = "--cluster", paramLabel = "ADDRESS[,ADDRESS...]", split = ",",
             description = "cluster pool: join the existing cluster at these member addresses (host[:port]) instead of starting members")
@@ -126,7 +126,7 @@ final class RunOptions {
     }
 
     private ClusterTarget clusterTarget() {
-        if (members < 1 || members > ClusterTarget.MAX_MEMBERS) {
+        if (members != null && (members < 1 || members > ClusterTarget.MAX_MEMBERS)) {
             throw new InvalidSpecException("--members", "must be between 1 and " + ClusterTarget.MAX_MEMBERS + ", was " + members);
         }
         if (!cluster.isEmpty() && (clusterName == null || clusterName.isBlank())) {
@@ -135,7 +135,7 @@ final class RunOptions {
         if (clusterName != null && clusterName.isBlank()) {
             throw new InvalidSpecException("--cluster-name", "must not be blank");
         }
-        return new ClusterTarget(members, cluster, clusterName);
+        return new ClusterTarget(members == null ? 0 : members, cluster, clusterName);
     }
 
     private Arrival arrival() {

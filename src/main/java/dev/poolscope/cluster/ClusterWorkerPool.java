@@ -42,7 +42,7 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The {@code cluster} kind: tasks run on Hazelcast members, each in its own
  * JVM, through Hazelcast's {@link IExecutorService}. The pool itself is a
- * Hazelcast client. By default it starts {@link ClusterTarget#members()}
+ * Hazelcast client. By default it starts {@link ClusterTarget#membersFor(int)}
  * member JVMs on loopback ({@link MemberMain}, through the process pool's
  * launcher and reaper) under a cluster name of its own; with
  * {@link ClusterTarget#addresses()} it joins an existing cluster instead.
@@ -159,7 +159,7 @@ public final class ClusterWorkerPool extends AbstractWorkerPool {
     }
 
     private void startMembers() {
-        int m = target.members();
+        int m = target.membersFor(config.workers());
         if (config.workers() < m) {
             throw new IllegalArgumentException("workers must be at least the member count (" + m
                     + ") for pool 'cluster', was " + config.workers());
@@ -673,9 +673,30 @@ public final class ClusterWorkerPool extends AbstractWorkerPool {
 
     /** Called by the starter when a replacement member has joined a slot. */
     void replaced(MemberSlot s, MemberProcess p, String reason) {
-        s.restarts++;
+        try {
+            awaitJoined(s, p);
+        } catch (RuntimeException e) {
+            p.kill();
+            replacementFailed(s, String.valueOf(e.getMessage()));
+            return;
+        }
+        lock.lock();
+        try {
+            s.restarts++;
+        } finally {
+            lock.unlock();
+        }
         s.recorder.restarted(reason);
-        awaitJoined(s, p);
+    }
+
+    /** Called by the starter when a member added by a resize has started. */
+    void grown(MemberSlot s, MemberProcess p) {
+        try {
+            awaitJoined(s, p);
+        } catch (RuntimeException e) {
+            p.kill();
+            replacementFailed(s, String.valueOf(e.getMessage()));
+        }
     }
 
     /** Called by the starter when no replacement could be started. */
@@ -1016,9 +1037,15 @@ public final class ClusterWorkerPool extends AbstractWorkerPool {
         return p.pid;
     }
 
-    /** The process ids of the live member processes the pool started. */
+    /** The process ids of the members the pool started that are up (joined and taking tasks). */
     public List<Long> memberPids() {
-        return starter.all().stream().filter(MemberProcess::alive).map(p -> p.pid).toList();
+        lock.lock();
+        try {
+            return slots.stream().filter(s -> s.standing == Standing.UP && s.process != null && s.process.alive())
+                    .map(s -> s.process.pid).toList();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Every member process the pool has started, live or not (for checks that none is left). */

@@ -71,7 +71,7 @@ public final class HazelcastSetup {
         c.setProperty("hazelcast.shutdownhook.policy", "GRACEFUL");
         c.getMetricsConfig().setEnabled(false);
         NetworkConfig n = c.getNetworkConfig();
-        n.setPort(port).setPortAutoIncrement(true).setPortCount(100);
+        n.setPort(port).setPortAutoIncrement(true).setPortCount(100).setReuseAddress(true);
         n.getInterfaces().setEnabled(true).addInterface(bind);
         JoinConfig j = n.getJoin();
         j.getMulticastConfig().setEnabled(false);
@@ -89,6 +89,8 @@ public final class HazelcastSetup {
         ClientConfig c = new ClientConfig();
         c.setClusterName(clusterName);
         offline(c.getProperties());
+        // a lost member is reported by the pool, naming the member: the client's own reconnect warnings would only repeat it
+        c.setProperty("hazelcast.logging.type", "none");
         c.getMetricsConfig().setEnabled(false);
         c.getNetworkConfig().addAddress(addresses.toArray(String[]::new));
         c.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(30_000);

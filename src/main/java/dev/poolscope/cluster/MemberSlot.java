@@ -32,6 +32,8 @@ final class MemberSlot {
     Member member;
     MemberProcess process;
     String address = "?";
+    /** The loopback port the slot's members bind (a replacement takes it again, so the client finds it). */
+    int port;
     long pid = -1;
     /** Tasks sent to the member and not ended, by send order. */
     final TreeMap<Long, Pending> held = new TreeMap<>();

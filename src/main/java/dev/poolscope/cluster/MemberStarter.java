@@ -43,6 +43,7 @@ final class MemberStarter {
         List<MemberProcess> procs = new ArrayList<>();
         try {
             for (int i = 0; i < slots.size(); i++) {
+                slots.get(i).port = ports.get(i);
                 procs.add(start(slots.get(i), ports.get(i), join));
             }
             for (MemberProcess p : procs) {
@@ -79,7 +80,7 @@ final class MemberStarter {
         Thread t = new Thread(() -> {
             MemberProcess p = startOne(slot);
             if (p != null) {
-                pool.awaitJoined(slot, p);
+                pool.grown(slot, p);
             }
         }, "cluster-pool-grow-" + slot.id);
         t.setDaemon(true);
@@ -90,7 +91,10 @@ final class MemberStarter {
         String why = "";
         for (int i = 0; i < START_TRIES && !pool.closing(); i++) {
             List<String> join = new ArrayList<>(pool.memberAddresses());
-            int port = freePort();
+            if (slot.port == 0) {
+                slot.port = freePort();
+            }
+            int port = slot.port;
             join.add(LOOPBACK + ":" + port);
             try {
                 MemberProcess p = start(slot, port, join);

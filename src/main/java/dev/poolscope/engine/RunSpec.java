@@ -146,8 +146,8 @@ public record RunSpec(String pool, int workers, int queueCapacity, RejectionPoli
         } catch (IllegalArgumentException e) {
             throw new InvalidSpecException("--workload", e.getMessage());
         }
-        if ("cluster".equals(kind.name()) && !cluster.joins() && workers < cluster.members()) {
-            throw new InvalidSpecException("--workers", "must be at least --members (" + cluster.members()
+        if ("cluster".equals(kind.name()) && !cluster.joins() && workers < cluster.membersFor(workers)) {
+            throw new InvalidSpecException("--workers", "must be at least --members (" + cluster.membersFor(workers)
                     + ": every member runs at least one thread) for pool 'cluster', was " + workers);
         }
         if (w.requiresProcess() && !kind.usesProcesses()) {
