@@ -2,6 +2,7 @@ package dev.poolscope.cli;
 
 import dev.poolscope.bench.BenchConfig;
 import dev.poolscope.bench.BenchReport;
+import dev.poolscope.bench.ClusterBench;
 import dev.poolscope.bench.DashboardBench;
 import dev.poolscope.bench.BenchRunner;
 import dev.poolscope.bench.OverheadBench;
@@ -142,6 +143,21 @@ public final class BenchCommand implements Callable<Integer> {
                             : "FAILED: " + h.error());
             out.println();
         }
+        ClusterBench.Result cb = r.cluster();
+        if (cb == null) {
+            out.println("Cluster: " + r.clusterReason());
+        } else {
+            out.printf(Locale.ROOT, "Cluster pool vs bare IExecutorService (%d members of 1 thread, %d no-op tasks per round, interleaved)%n",
+                    cb.members(), cb.tinyTasks());
+            out.printf(Locale.ROOT, "  throughput   bare %,10.0f/s   pool %,10.0f/s   ratio %.3f%n", cb.barePerSecond(),
+                    cb.poolPerSecond(), cb.ratio());
+            out.printf(Locale.ROOT, "  round trip p50   bare %8.1f us   pool %8.1f us   (process pool: %s)%n",
+                    cb.bareRoundTripMicrosP50(), cb.poolRoundTripMicrosP50(),
+                    rt == null || rt.poolMicrosP50() == null ? "n/a" : String.format(Locale.ROOT, "%.1f us", rt.poolMicrosP50()));
+            out.printf(Locale.ROOT, "  cpu   1 member %.3f s   2 members %.3f s   speedup %.2fx%n", cb.oneMemberCpuSeconds(),
+                    cb.twoMembersCpuSeconds(), cb.cpuSpeedup());
+        }
+        out.println();
         DashboardBench.Result d = r.dashboard();
         if (d == null) {
             out.println("Dashboard: " + r.dashboardReason());
