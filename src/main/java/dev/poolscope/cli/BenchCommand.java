@@ -44,11 +44,25 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--tiny", hidden = true, description = "tiny sizes that check the plumbing (for tests; figures meaningless)")
     boolean tiny;
 
+    @Option(names = "--cluster-only", description = "run only the cluster section (the cluster pool against a bare IExecutorService)")
+    boolean clusterOnly;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = cmd.commandLine().getOut();
         PrintWriter err = cmd.commandLine().getErr();
         BenchConfig config = tiny ? BenchConfig.tiny() : quick ? BenchConfig.quick() : BenchConfig.full();
+        if (clusterOnly) {
+            ClusterBench.Result c = new ClusterBench(config, dev.poolscope.pool.PoolRegistry.standard(), line -> {
+                if (!quiet) {
+                    err.println("bench: " + line);
+                    err.flush();
+                }
+            }).run();
+            out.println("-".equals(json) ? dev.poolscope.engine.ReportJson.mapper().writeValueAsString(c) : c.toString());
+            out.flush();
+            return 0;
+        }
         BenchReport report = BenchRunner.standard(config, line -> {
             if (!quiet) {
                 err.println("bench: " + line);

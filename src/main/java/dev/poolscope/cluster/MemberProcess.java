@@ -113,9 +113,11 @@ final class MemberProcess {
             kill();
             throw new IOException("interrupted while a member started");
         } catch (ExecutionException | TimeoutException e) {
+            boolean exited = !process.isAlive();
             kill();
             List<String> l = log();
-            throw new IOException("cluster member (PID " + pid + ") did not become ready in " + timeoutMillis + " ms"
+            throw new IOException("cluster member (PID " + pid + ") " + (exited ? MemberFaults.exitReason(exitCode())
+                    + " before it was ready" : "did not become ready in " + timeoutMillis + " ms")
                     + (l.isEmpty() ? "" : "; its log ends: " + String.join(" | ", l.subList(Math.max(0, l.size() - 5), l.size()))));
         }
     }
@@ -132,6 +134,14 @@ final class MemberProcess {
     /** Kills the member process at once (SIGKILL). */
     void kill() {
         ChildJvms.kill(process);
+    }
+
+    private int exitCode() {
+        try {
+            return process.exitValue();
+        } catch (IllegalThreadStateException e) {
+            return -1;
+        }
     }
 
     boolean alive() {
