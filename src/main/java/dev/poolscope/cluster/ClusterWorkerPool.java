@@ -113,6 +113,9 @@ public final class ClusterWorkerPool extends AbstractWorkerPool {
     private final List<MemberSlot> retiredSlots = new ArrayList<>();
     private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
     private final Map<Long, Pending> byId = new ConcurrentHashMap<>();
+    /** Tasks cancelled or timed out while on a member, with when: a report that still lists one after the grace means it ignored the interrupt. */
+    private final Map<Long, Long> cancelledAt = new ConcurrentHashMap<>();
+    private static final long CANCEL_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     private final ScheduledExecutorService ticker;
     private final LongAccumulator maxStillRunning = new LongAccumulator(Math::max, 0);
     private final MemberStarter starter;
@@ -496,6 +499,7 @@ public final class ClusterWorkerPool extends AbstractWorkerPool {
         if (task.isCancelled() || task.outcome() == Outcome.TIMED_OUT) {
             Pending p = byId.get(task.id());
             if (p != null && p.future != null) {
+                cancelledAt.put(task.id(), System.nanoTime());
                 p.future.cancel(true);
             }
         }
@@ -545,15 +549,22 @@ public final class ClusterWorkerPool extends AbstractWorkerPool {
             s.endedSinceReport = 0;
             int still = 0;
             for (int i = 0; i < st.running().size(); i++) {
+                Long at = cancelledAt.get(st.running().get(i));
+                if (at != null && now - at > CANCEL_GRACE_NANOS) {
+                    still++; // cancelled or timed out, and still running on the member after the grace
+                }
                 Pending p = byId.get(st.running().get(i));
                 if (p == null || p.slot != s) {
-                    still++; // ended for the pool (cancelled or timed out) but still running on the member
-                } else if (!p.startRecorded) {
+                    continue; // ended for the pool already
+                }
+                if (!p.startRecorded) {
                     started.add(p);
                     starts.add(st.runningSince().get(i));
                 }
             }
             s.stillRunningAfterCancel = still;
+            cancelledAt.entrySet().removeIf(c -> now - c.getValue() > CANCEL_GRACE_NANOS && !s.lastRunning.contains(c.getKey())
+                    && slots.stream().noneMatch(o -> o != s && o.lastRunning.contains(c.getKey())));
             maxStillRunning.accumulate(still);
         } finally {
             lock.unlock();

@@ -77,7 +77,8 @@ public final class HazelcastSetup {
         j.getMulticastConfig().setEnabled(false);
         j.getAutoDetectionConfig().setEnabled(false);
         j.getTcpIpConfig().setEnabled(true).setMembers(join.isEmpty() ? List.of(bind) : join);
-        c.getSerializationConfig().setJavaSerializationFilterConfig(filter());
+        c.getSerializationConfig().setJavaSerializationFilterConfig(filter())
+                .addDataSerializableFactory(EnvelopeFactory.ID, new EnvelopeFactory());
         c.getExecutorConfig(TASKS_EXECUTOR).setPoolSize(threads).setStatisticsEnabled(true);
         c.getExecutorConfig(REPORTS_EXECUTOR).setPoolSize(2).setStatisticsEnabled(false);
         return c;
@@ -94,7 +95,8 @@ public final class HazelcastSetup {
         c.getMetricsConfig().setEnabled(false);
         c.getNetworkConfig().addAddress(addresses.toArray(String[]::new));
         c.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(30_000);
-        c.getSerializationConfig().setJavaSerializationFilterConfig(filter());
+        c.getSerializationConfig().setJavaSerializationFilterConfig(filter())
+                .addDataSerializableFactory(EnvelopeFactory.ID, new EnvelopeFactory());
         return c;
     }
 

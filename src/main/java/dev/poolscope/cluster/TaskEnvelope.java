@@ -2,9 +2,12 @@ package dev.poolscope.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 
-import java.io.Serial;
-import java.io.Serializable;
+import java.io.IOException;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 
 /**
@@ -13,16 +16,20 @@ import java.util.concurrent.Callable;
  * pool run and task id. On the member it records when the task started and
  * ended ({@link System#nanoTime()} there) and returns those instants with the
  * result or the task's own exception, the member and the thread. The task
- * is listed in the member's {@link MemberTasks} while it runs.
+ * is listed in the member's {@link MemberTasks} while it runs. The envelope
+ * itself travels in Hazelcast's compact {@link IdentifiedDataSerializable}
+ * form ({@link EnvelopeFactory}); the callable inside it as Java serialization,
+ * through the allow-list.
  */
-final class TaskEnvelope implements Callable<EnvelopeResult>, Serializable, HazelcastInstanceAware {
-    @Serial
-    private static final long serialVersionUID = 1L;
-
-    private final String run;
-    private final long taskId;
-    private final Callable<?> body;
+final class TaskEnvelope implements Callable<EnvelopeResult>, IdentifiedDataSerializable, HazelcastInstanceAware {
+    private String run;
+    private long taskId;
+    private Callable<?> body;
     private transient HazelcastInstance member;
+
+    /** For deserialization. */
+    TaskEnvelope() {
+    }
 
     TaskEnvelope(String run, long taskId, Callable<?> body) {
         this.run = run;
@@ -38,7 +45,7 @@ final class TaskEnvelope implements Callable<EnvelopeResult>, Serializable, Haze
     @Override
     public EnvelopeResult call() {
         MemberTasks tasks = member == null ? null : (MemberTasks) member.getUserContext().get(MemberTasks.KEY);
-        String memberId = member == null ? "?" : member.getCluster().getLocalMember().getUuid().toString();
+        UUID memberId = member == null ? new UUID(0, 0) : member.getCluster().getLocalMember().getUuid();
         long start = System.nanoTime();
         if (tasks != null) {
             tasks.started(run, taskId, start);
@@ -56,6 +63,30 @@ final class TaskEnvelope implements Callable<EnvelopeResult>, Serializable, Haze
         }
         long end = System.nanoTime();
         return new EnvelopeResult(value, failure, start, end, memberId, Thread.currentThread().getName());
+    }
+
+    @Override
+    public int getFactoryId() {
+        return EnvelopeFactory.ID;
+    }
+
+    @Override
+    public int getClassId() {
+        return EnvelopeFactory.TASK;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+        out.writeString(run);
+        out.writeLong(taskId);
+        out.writeObject(body);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        run = in.readString();
+        taskId = in.readLong();
+        body = in.readObject();
     }
 
     @Override
