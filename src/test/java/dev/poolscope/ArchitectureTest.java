@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ArchitectureTest {
     static final String[] ENGINE = {"dev.poolscope.engine..", "dev.poolscope.pool..", "dev.poolscope.workload..",
             "dev.poolscope.metrics..", "dev.poolscope.process..", "dev.poolscope.tuning..", "dev.poolscope.bench..",
-            "dev.poolscope.attach..", "dev.poolscope.jfr..", "dev.poolscope.host.."};
+            "dev.poolscope.attach..", "dev.poolscope.jfr..", "dev.poolscope.host..", "dev.poolscope.cluster.."};
 
     private static JavaClasses classes;
 
@@ -25,7 +25,7 @@ class ArchitectureTest {
 
     @Test
     void theRulesSeeEveryLayer() {
-        for (String pkg : new String[]{"engine", "pool", "workload", "metrics", "process", "tuning", "bench", "jfr", "host", "ui", "cli", "attach", "agent"}) {
+        for (String pkg : new String[]{"engine", "pool", "workload", "metrics", "process", "tuning", "bench", "jfr", "host", "ui", "cli", "attach", "agent", "cluster"}) {
             assertTrue(classes.stream().anyMatch(c -> c.getPackageName().startsWith("dev.poolscope." + pkg)),
                     "no classes imported from dev.poolscope." + pkg + ": the layer rules would pass vacuously");
         }
@@ -63,6 +63,14 @@ class ArchitectureTest {
                 .check(classes);
         noClasses().that().resideInAPackage("dev.poolscope.agent.boot..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("java..", "dev.poolscope.agent.boot..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheClusterKindAndTheCli_useHazelcast() {
+        // the rest of the engine sees the cluster kind through the pool interface and the registry
+        noClasses().that().resideOutsideOfPackages("dev.poolscope.cluster..", "dev.poolscope.cli..", "dev.poolscope.bench..")
+                .should().dependOnClassesThat().resideInAPackage("com.hazelcast..")
                 .check(classes);
     }
 

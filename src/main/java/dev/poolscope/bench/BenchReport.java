@@ -33,7 +33,8 @@ public record BenchReport(Machine machine, String mode, List<OverheadBench.Resul
                           List<ScalingBench.Result> scaling, PythonBench.Result python, String pythonReason,
                           HeapCheck.Result heap, DashboardBench.Result dashboard, String dashboardReason,
                           List<Target> targets, List<String> errors,
-                          java.util.Map<String, Double> sectionSeconds, double elapsedSeconds) {
+                          java.util.Map<String, Double> sectionSeconds, double elapsedSeconds,
+                          ClusterBench.Result cluster, String clusterReason) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

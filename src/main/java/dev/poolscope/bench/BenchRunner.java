@@ -39,6 +39,10 @@ public final class BenchRunner {
     public static final double MIN_SPEEDUP = 1.9;
     /** Dashboard first-run throughput over the command line's, at least. */
     public static final double MIN_DASHBOARD_RATIO = 0.95;
+    /** Smallest cluster pool throughput over the bare IExecutorService's, no-op tasks. */
+    static final double MIN_CLUSTER_RATIO = 0.9;
+    /** Smallest cpu speedup of two one-thread members over one. */
+    static final double MIN_CLUSTER_CPU_SPEEDUP = 1.8;
     /** Interleaved pairs of the dashboard section. */
     static final int DASHBOARD_PAIRS = 3;
 
@@ -152,6 +156,18 @@ public final class BenchRunner {
                 dashboardReason = "the dashboard section failed; see errors";
             }
         }
+        ClusterBench.Result cluster = null;
+        String clusterReason = null;
+        if (config.mode().equals("tiny")) {
+            clusterReason = "skipped: not measured with tiny sizes (member JVMs take seconds to start)";
+        } else if (pools.find("cluster").isEmpty()) {
+            clusterReason = "skipped: no cluster pool kind in this build";
+        } else {
+            cluster = section("cluster", () -> new ClusterBench(config, pools, progress).run());
+            if (cluster == null) {
+                clusterReason = "the cluster section failed; see errors";
+            }
+        }
         machine = new BenchReport.Machine(machine.cores(), machine.java(), machine.os(), machine.date(),
                 machine.loadAverageStart(), load());
         List<BenchReport.Target> targets = new ArrayList<>(targets(overhead, roundTrip, startup, scaling, py, heap));
@@ -159,9 +175,16 @@ public final class BenchRunner {
                 dashboard == null ? dashboardReason : f("%.3fx (steady %.3fx; window %.2f s, first task %.2f s after Run)",
                         dashboard.firstRunRatio(), dashboard.steadyRunRatio(), dashboard.windowSeconds(), dashboard.firstTaskSeconds()),
                 dashboard == null ? null : dashboard.firstRunRatio() >= MIN_DASHBOARD_RATIO));
+        targets.add(new BenchReport.Target("cluster pool / bare IExecutorService, no-op tasks", f(">= %.1fx", MIN_CLUSTER_RATIO),
+                cluster == null ? clusterReason : f("%.3fx (%.0f/s / %.0f/s)", cluster.ratio(), cluster.poolPerSecond(),
+                        cluster.barePerSecond()), cluster == null ? null : cluster.ratio() >= MIN_CLUSTER_RATIO));
+        targets.add(new BenchReport.Target("cpu on 2 members x 1 thread / 1 member", f(">= %.1fx", MIN_CLUSTER_CPU_SPEEDUP),
+                cluster == null ? clusterReason : f("%.2fx (%.2f s / %.2f s)", cluster.cpuSpeedup(),
+                        cluster.oneMemberCpuSeconds(), cluster.twoMembersCpuSeconds()),
+                cluster == null ? null : cluster.cpuSpeedup() >= MIN_CLUSTER_CPU_SPEEDUP));
         return new BenchReport(machine, config.mode(), overhead, roundTrip, startup, scaling, py, pyReason, heap,
                 dashboard, dashboardReason, List.copyOf(targets), List.copyOf(errors), java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sectionSeconds)),
-                Stats.round((System.nanoTime() - t0) / 1e9, 1));
+                Stats.round((System.nanoTime() - t0) / 1e9, 1), cluster, clusterReason);
     }
 
     private static double load() {

@@ -68,6 +68,9 @@ public final class ScalingBench {
     public List<Result> run() throws InterruptedException, ExecutionException, TimeoutException {
         List<Result> out = new ArrayList<>();
         for (PoolKind kind : engine.pools().kinds()) {
+            if (kind.name().equals("cluster")) {
+                continue; // measured on members of one thread each in the cluster section
+            }
             progress.accept("scaling: " + kind.name());
             out.add(measure(kind.name()));
         }

@@ -2,6 +2,7 @@ package dev.poolscope.cli;
 
 import dev.poolscope.bench.BenchConfig;
 import dev.poolscope.bench.BenchReport;
+import dev.poolscope.bench.ClusterBench;
 import dev.poolscope.bench.DashboardBench;
 import dev.poolscope.bench.BenchRunner;
 import dev.poolscope.bench.OverheadBench;
@@ -43,11 +44,25 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--tiny", hidden = true, description = "tiny sizes that check the plumbing (for tests; figures meaningless)")
     boolean tiny;
 
+    @Option(names = "--cluster-only", description = "run only the cluster section (the cluster pool against a bare IExecutorService)")
+    boolean clusterOnly;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = cmd.commandLine().getOut();
         PrintWriter err = cmd.commandLine().getErr();
         BenchConfig config = tiny ? BenchConfig.tiny() : quick ? BenchConfig.quick() : BenchConfig.full();
+        if (clusterOnly) {
+            ClusterBench.Result c = new ClusterBench(config, dev.poolscope.pool.PoolRegistry.standard(), line -> {
+                if (!quiet) {
+                    err.println("bench: " + line);
+                    err.flush();
+                }
+            }).run();
+            out.println("-".equals(json) ? dev.poolscope.engine.ReportJson.mapper().writeValueAsString(c) : c.toString());
+            out.flush();
+            return 0;
+        }
         BenchReport report = BenchRunner.standard(config, line -> {
             if (!quiet) {
                 err.println("bench: " + line);
@@ -142,6 +157,21 @@ public final class BenchCommand implements Callable<Integer> {
                             : "FAILED: " + h.error());
             out.println();
         }
+        ClusterBench.Result cb = r.cluster();
+        if (cb == null) {
+            out.println("Cluster: " + r.clusterReason());
+        } else {
+            out.printf(Locale.ROOT, "Cluster pool vs bare IExecutorService (%d members of 1 thread, %d no-op tasks per round, interleaved)%n",
+                    cb.members(), cb.tinyTasks());
+            out.printf(Locale.ROOT, "  throughput   bare %,10.0f/s   pool %,10.0f/s   ratio %.3f%n", cb.barePerSecond(),
+                    cb.poolPerSecond(), cb.ratio());
+            out.printf(Locale.ROOT, "  round trip p50   bare %8.1f us   pool %8.1f us   (process pool: %s)%n",
+                    cb.bareRoundTripMicrosP50(), cb.poolRoundTripMicrosP50(),
+                    rt == null || rt.poolMicrosP50() == null ? "n/a" : String.format(Locale.ROOT, "%.1f us", rt.poolMicrosP50()));
+            out.printf(Locale.ROOT, "  cpu   1 member %.3f s   2 members %.3f s   speedup %.2fx%n", cb.oneMemberCpuSeconds(),
+                    cb.twoMembersCpuSeconds(), cb.cpuSpeedup());
+        }
+        out.println();
         DashboardBench.Result d = r.dashboard();
         if (d == null) {
             out.println("Dashboard: " + r.dashboardReason());

@@ -14,7 +14,7 @@ import java.io.PrintWriter;
  */
 @Command(name = "poolscope", mixinStandardHelpOptions = true, versionProvider = PoolScopeCli.Version.class,
         description = "A lab for thread pools and process pools: run workloads, watch metrics, size pools.",
-        subcommands = {RunCommand.class, DashboardCommand.class, WorkloadsCommand.class, DemoCommand.class, SweepCommand.class, LessonsCommand.class, BenchCommand.class, JvmsCommand.class, WatchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, DashboardCommand.class, WorkloadsCommand.class, DemoCommand.class, SweepCommand.class, LessonsCommand.class, BenchCommand.class, JvmsCommand.class, WatchCommand.class, MemberCommand.class, CommandLine.HelpCommand.class})
 public final class PoolScopeCli implements Runnable {
     /** Exit status for invalid input. */
     public static final int EXIT_USAGE = 2;

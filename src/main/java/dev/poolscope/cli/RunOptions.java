@@ -3,6 +3,7 @@ package dev.poolscope.cli;
 import dev.poolscope.engine.Arrival;
 import dev.poolscope.engine.InvalidSpecException;
 import dev.poolscope.engine.RunSpec;
+import dev.poolscope.pool.ClusterTarget;
 import dev.poolscope.pool.PoolConfig;
 import dev.poolscope.pool.RejectionPolicy;
 import dev.poolscope.workload.WorkloadSpec;
@@ -80,6 +81,18 @@ final class RunOptions {
             description = "process pool: an extra JVM option for every worker, e.g. -Xmx64m (repeatable)")
     List<String> workerJvmOptions = new ArrayList<>();
 
+    @Option(names = "--members", paramLabel = "M",
+            description = "cluster pool: member JVMs to start on loopback; --workers threads are spread over them (default: 2)")
+    Integer members;
+
+    @Option(names = "--cluster", paramLabel = "ADDRESS[,ADDRESS...]", split = ",",
+            description = "cluster pool: join the existing cluster at these member addresses (host[:port]) instead of starting members")
+    List<String> cluster = new ArrayList<>();
+
+    @Option(names = "--cluster-name", paramLabel = "NAME",
+            description = "cluster pool: the cluster's name (required with --cluster; default: a new name per run)")
+    String clusterName;
+
     @Option(names = "--jfr", paramLabel = "FILE", description = "record the run with JDK Flight Recorder into FILE"
             + " (an event per task, dev.poolscope.Task, and pool samples)")
     Path jfr;
@@ -109,7 +122,20 @@ final class RunOptions {
         if (maxTasksPerWorker < 0) {
             throw new InvalidSpecException("--max-tasks-per-worker", "must be 0 (never) or more, was " + maxTasksPerWorker);
         }
-        return s.withProcessOptions(maxTasksPerWorker, workerJvmOptions);
+        return s.withProcessOptions(maxTasksPerWorker, workerJvmOptions).withCluster(clusterTarget());
+    }
+
+    private ClusterTarget clusterTarget() {
+        if (members != null && (members < 1 || members > ClusterTarget.MAX_MEMBERS)) {
+            throw new InvalidSpecException("--members", "must be between 1 and " + ClusterTarget.MAX_MEMBERS + ", was " + members);
+        }
+        if (!cluster.isEmpty() && (clusterName == null || clusterName.isBlank())) {
+            throw new InvalidSpecException("--cluster-name", "is required with --cluster (the name the members were started with)");
+        }
+        if (clusterName != null && clusterName.isBlank()) {
+            throw new InvalidSpecException("--cluster-name", "must not be blank");
+        }
+        return new ClusterTarget(members == null ? 0 : members, cluster, clusterName);
     }
 
     private Arrival arrival() {

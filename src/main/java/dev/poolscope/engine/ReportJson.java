@@ -106,6 +106,9 @@ public final class ReportJson {
         root.put("taskTimeoutMillis", s.taskTimeout().toMillis());
         root.put("cpuSeconds", round(r.cpuNanos() / 1e9, 6));
         root.put("cpuUtilisation", round(r.cpuUtilisation(), 4));
+        if ("cluster".equals(s.pool())) {
+            root.put("members", r.workerDetails().size()); // one worker detail per member slot
+        }
         ArrayNode notes = root.putArray("notes");
         r.notes().forEach(notes::add);
         return root;

@@ -1,5 +1,6 @@
 package dev.poolscope.engine;
 
+import dev.poolscope.pool.ClusterTarget;
 import dev.poolscope.pool.PoolConfig;
 import dev.poolscope.pool.PoolKind;
 import dev.poolscope.pool.PoolRegistry;
@@ -30,10 +31,11 @@ import java.util.Objects;
  * @param maxInFlight with an unbounded queue: the most tasks submitted but not ended, bounding memory
  * @param maxTasksPerWorker process pools: recycle a worker after this many tasks (0 never)
  * @param workerJvmOptions process pools: extra JVM options per worker
+ * @param cluster cluster pools: the members to start or the cluster to join
  */
 public record RunSpec(String pool, int workers, int queueCapacity, RejectionPolicy rejection, WorkloadSpec workload,
                       long tasks, Arrival arrival, long seed, Duration taskTimeout, Duration sampleInterval,
-                      int maxInFlight, int maxTasksPerWorker, List<String> workerJvmOptions) {
+                      int maxInFlight, int maxTasksPerWorker, List<String> workerJvmOptions, ClusterTarget cluster) {
 
     /** Default cap on tasks in flight with an unbounded queue. */
     public static final int DEFAULT_MAX_IN_FLIGHT = 65_536;
@@ -48,6 +50,15 @@ public record RunSpec(String pool, int workers, int queueCapacity, RejectionPoli
         taskTimeout = taskTimeout == null ? Duration.ZERO : taskTimeout;
         sampleInterval = sampleInterval == null ? Duration.ofMillis(100) : sampleInterval;
         workerJvmOptions = workerJvmOptions == null ? List.of() : List.copyOf(workerJvmOptions);
+        cluster = cluster == null ? ClusterTarget.DEFAULT : cluster;
+    }
+
+    /** A spec with the default cluster target. */
+    public RunSpec(String pool, int workers, int queueCapacity, RejectionPolicy rejection, WorkloadSpec workload,
+                   long tasks, Arrival arrival, long seed, Duration taskTimeout, Duration sampleInterval,
+                   int maxInFlight, int maxTasksPerWorker, List<String> workerJvmOptions) {
+        this(pool, workers, queueCapacity, rejection, workload, tasks, arrival, seed, taskTimeout, sampleInterval,
+                maxInFlight, maxTasksPerWorker, workerJvmOptions, ClusterTarget.DEFAULT);
     }
 
     /** A spec with defaults: unbounded queue, block policy, all at once, seed 42, 100 ms samples. */
@@ -57,52 +68,57 @@ public record RunSpec(String pool, int workers, int queueCapacity, RejectionPoli
     }
 
     public RunSpec withPool(String p) {
-        return new RunSpec(p, workers, queueCapacity, rejection, workload, tasks, arrival, seed, taskTimeout, sampleInterval, maxInFlight, maxTasksPerWorker, workerJvmOptions);
+        return new RunSpec(p, workers, queueCapacity, rejection, workload, tasks, arrival, seed, taskTimeout, sampleInterval, maxInFlight, maxTasksPerWorker, workerJvmOptions, cluster);
     }
 
     public RunSpec withWorkers(int n) {
-        return new RunSpec(pool, n, queueCapacity, rejection, workload, tasks, arrival, seed, taskTimeout, sampleInterval, maxInFlight, maxTasksPerWorker, workerJvmOptions);
+        return new RunSpec(pool, n, queueCapacity, rejection, workload, tasks, arrival, seed, taskTimeout, sampleInterval, maxInFlight, maxTasksPerWorker, workerJvmOptions, cluster);
     }
 
     public RunSpec withQueue(int capacity, RejectionPolicy policy) {
-        return new RunSpec(pool, workers, capacity, policy, workload, tasks, arrival, seed, taskTimeout, sampleInterval, maxInFlight, maxTasksPerWorker, workerJvmOptions);
+        return new RunSpec(pool, workers, capacity, policy, workload, tasks, arrival, seed, taskTimeout, sampleInterval, maxInFlight, maxTasksPerWorker, workerJvmOptions, cluster);
     }
 
     public RunSpec withWorkload(WorkloadSpec w) {
-        return new RunSpec(pool, workers, queueCapacity, rejection, w, tasks, arrival, seed, taskTimeout, sampleInterval, maxInFlight, maxTasksPerWorker, workerJvmOptions);
+        return new RunSpec(pool, workers, queueCapacity, rejection, w, tasks, arrival, seed, taskTimeout, sampleInterval, maxInFlight, maxTasksPerWorker, workerJvmOptions, cluster);
     }
 
     public RunSpec withTasks(long n) {
-        return new RunSpec(pool, workers, queueCapacity, rejection, workload, n, arrival, seed, taskTimeout, sampleInterval, maxInFlight, maxTasksPerWorker, workerJvmOptions);
+        return new RunSpec(pool, workers, queueCapacity, rejection, workload, n, arrival, seed, taskTimeout, sampleInterval, maxInFlight, maxTasksPerWorker, workerJvmOptions, cluster);
     }
 
     public RunSpec withArrival(Arrival a) {
-        return new RunSpec(pool, workers, queueCapacity, rejection, workload, tasks, a, seed, taskTimeout, sampleInterval, maxInFlight, maxTasksPerWorker, workerJvmOptions);
+        return new RunSpec(pool, workers, queueCapacity, rejection, workload, tasks, a, seed, taskTimeout, sampleInterval, maxInFlight, maxTasksPerWorker, workerJvmOptions, cluster);
     }
 
     public RunSpec withSeed(long s) {
-        return new RunSpec(pool, workers, queueCapacity, rejection, workload, tasks, arrival, s, taskTimeout, sampleInterval, maxInFlight, maxTasksPerWorker, workerJvmOptions);
+        return new RunSpec(pool, workers, queueCapacity, rejection, workload, tasks, arrival, s, taskTimeout, sampleInterval, maxInFlight, maxTasksPerWorker, workerJvmOptions, cluster);
     }
 
     public RunSpec withTaskTimeout(Duration d) {
-        return new RunSpec(pool, workers, queueCapacity, rejection, workload, tasks, arrival, seed, d, sampleInterval, maxInFlight, maxTasksPerWorker, workerJvmOptions);
+        return new RunSpec(pool, workers, queueCapacity, rejection, workload, tasks, arrival, seed, d, sampleInterval, maxInFlight, maxTasksPerWorker, workerJvmOptions, cluster);
     }
 
     public RunSpec withSampleInterval(Duration d) {
-        return new RunSpec(pool, workers, queueCapacity, rejection, workload, tasks, arrival, seed, taskTimeout, d, maxInFlight, maxTasksPerWorker, workerJvmOptions);
+        return new RunSpec(pool, workers, queueCapacity, rejection, workload, tasks, arrival, seed, taskTimeout, d, maxInFlight, maxTasksPerWorker, workerJvmOptions, cluster);
     }
 
     public RunSpec withMaxInFlight(int n) {
-        return new RunSpec(pool, workers, queueCapacity, rejection, workload, tasks, arrival, seed, taskTimeout, sampleInterval, n, maxTasksPerWorker, workerJvmOptions);
+        return new RunSpec(pool, workers, queueCapacity, rejection, workload, tasks, arrival, seed, taskTimeout, sampleInterval, n, maxTasksPerWorker, workerJvmOptions, cluster);
     }
 
     public RunSpec withProcessOptions(int maxTasks, List<String> jvmOptions) {
-        return new RunSpec(pool, workers, queueCapacity, rejection, workload, tasks, arrival, seed, taskTimeout, sampleInterval, maxInFlight, maxTasks, jvmOptions);
+        return new RunSpec(pool, workers, queueCapacity, rejection, workload, tasks, arrival, seed, taskTimeout, sampleInterval, maxInFlight, maxTasks, jvmOptions, cluster);
     }
 
     /** The pool config this spec asks for. */
     public PoolConfig poolConfig() {
-        return new PoolConfig(workers, queueCapacity, rejection, taskTimeout, maxTasksPerWorker, workerJvmOptions, null);
+        return new PoolConfig(workers, queueCapacity, rejection, taskTimeout, maxTasksPerWorker, workerJvmOptions, null, cluster);
+    }
+
+    /** A copy with another cluster target (cluster pools). */
+    public RunSpec withCluster(ClusterTarget target) {
+        return new RunSpec(pool, workers, queueCapacity, rejection, workload, tasks, arrival, seed, taskTimeout, sampleInterval, maxInFlight, maxTasksPerWorker, workerJvmOptions, target);
     }
 
     /**
@@ -129,6 +145,10 @@ public record RunSpec(String pool, int workers, int queueCapacity, RejectionPoli
             workloads.resolve(workload);
         } catch (IllegalArgumentException e) {
             throw new InvalidSpecException("--workload", e.getMessage());
+        }
+        if ("cluster".equals(kind.name()) && !cluster.joins() && workers < cluster.membersFor(workers)) {
+            throw new InvalidSpecException("--workers", "must be at least --members (" + cluster.membersFor(workers)
+                    + ": every member runs at least one thread) for pool 'cluster', was " + workers);
         }
         if (w.requiresProcess() && !kind.usesProcesses()) {
             throw new InvalidSpecException("--workload", "workload '" + w.name()

@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param maxTasksPerWorker process pools: recycle a worker after this many tasks; 0 for never
  * @param workerJvmOptions process pools: extra JVM options for each worker
  * @param workerInitializer process pools: a class name whose no-argument constructor runs once per worker, or null
+ * @param cluster cluster pools: the members to start or the cluster to join
  */
 public record PoolConfig(int workers, int queueCapacity, RejectionPolicy rejection, Duration taskTimeout,
-                         int maxTasksPerWorker, List<String> workerJvmOptions, String workerInitializer) {
+                         int maxTasksPerWorker, List<String> workerJvmOptions, String workerInitializer,
+                         ClusterTarget cluster) {
 
     /** Queue capacity meaning "no limit". */
     public static final int UNBOUNDED = Integer.MAX_VALUE;
@@ -38,6 +40,14 @@ public record PoolConfig(int workers, int queueCapacity, RejectionPolicy rejecti
             throw new IllegalArgumentException("max tasks per worker must be 0 or more");
         }
         workerJvmOptions = workerJvmOptions == null ? List.of() : List.copyOf(workerJvmOptions);
+        cluster = cluster == null ? ClusterTarget.DEFAULT : cluster;
+    }
+
+    /** A config with the default cluster target. */
+    public PoolConfig(int workers, int queueCapacity, RejectionPolicy rejection, Duration taskTimeout,
+                      int maxTasksPerWorker, List<String> workerJvmOptions, String workerInitializer) {
+        this(workers, queueCapacity, rejection, taskTimeout, maxTasksPerWorker, workerJvmOptions, workerInitializer,
+                ClusterTarget.DEFAULT);
     }
 
     /** A config with {@code workers} workers, an unbounded queue and no timeout. */
@@ -52,21 +62,26 @@ public record PoolConfig(int workers, int queueCapacity, RejectionPolicy rejecti
 
     /** A copy with another worker count. */
     public PoolConfig withWorkers(int n) {
-        return new PoolConfig(n, queueCapacity, rejection, taskTimeout, maxTasksPerWorker, workerJvmOptions, workerInitializer);
+        return new PoolConfig(n, queueCapacity, rejection, taskTimeout, maxTasksPerWorker, workerJvmOptions, workerInitializer, cluster);
     }
 
     /** A copy with another queue capacity and rejection policy. */
     public PoolConfig withQueue(int capacity, RejectionPolicy policy) {
-        return new PoolConfig(workers, capacity, policy, taskTimeout, maxTasksPerWorker, workerJvmOptions, workerInitializer);
+        return new PoolConfig(workers, capacity, policy, taskTimeout, maxTasksPerWorker, workerJvmOptions, workerInitializer, cluster);
     }
 
     /** A copy with another task timeout. */
     public PoolConfig withTaskTimeout(Duration timeout) {
-        return new PoolConfig(workers, queueCapacity, rejection, timeout, maxTasksPerWorker, workerJvmOptions, workerInitializer);
+        return new PoolConfig(workers, queueCapacity, rejection, timeout, maxTasksPerWorker, workerJvmOptions, workerInitializer, cluster);
     }
 
     /** A copy with other process-pool settings. */
     public PoolConfig withProcessOptions(int maxTasks, List<String> jvmOptions, String initializer) {
-        return new PoolConfig(workers, queueCapacity, rejection, taskTimeout, maxTasks, jvmOptions, initializer);
+        return new PoolConfig(workers, queueCapacity, rejection, taskTimeout, maxTasks, jvmOptions, initializer, cluster);
+    }
+
+    /** A copy with another cluster target. */
+    public PoolConfig withCluster(ClusterTarget target) {
+        return new PoolConfig(workers, queueCapacity, rejection, taskTimeout, maxTasksPerWorker, workerJvmOptions, workerInitializer, target);
     }
 }

@@ -1,0 +1,124 @@
+package dev.poolscope.cluster;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Starts the member JVMs of a cluster pool on loopback: the first ones all
+ * at once, replacements and added members one at a time on a thread of their
+ * own. Each member gets a free port, and joins the members already there.
+ */
+final class MemberStarter {
+    static final String LOOPBACK = "127.0.0.1";
+    private static final int START_TRIES = 3;
+
+    private final ClusterWorkerPool pool;
+    private final String clusterName;
+    private final List<String> jvmOptions;
+    private final List<MemberProcess> all = new CopyOnWriteArrayList<>();
+
+    MemberStarter(ClusterWorkerPool pool, String clusterName, List<String> jvmOptions) {
+        this.pool = pool;
+        this.clusterName = clusterName;
+        this.jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /** Every member process started so far. */
+    List<MemberProcess> all() {
+        return all;
+    }
+
+    /** Starts a member for each slot at once and waits until all are ready; kills them all if one fails. */
+    List<MemberProcess> startAll(List<MemberSlot> slots) {
+        List<Integer> ports = new ArrayList<>();
+        for (int i = 0; i < slots.size(); i++) {
+            ports.add(freePort());
+        }
+        List<String> join = ports.stream().map(p -> LOOPBACK + ":" + p).toList();
+        List<MemberProcess> procs = new ArrayList<>();
+        try {
+            for (int i = 0; i < slots.size(); i++) {
+                slots.get(i).port = ports.get(i);
+                procs.add(start(slots.get(i), ports.get(i), join));
+            }
+            for (MemberProcess p : procs) {
+                p.awaitReady(60_000);
+            }
+            return procs;
+        } catch (IOException e) {
+            procs.forEach(MemberProcess::kill);
+            throw new ClusterStartException("cluster pool: a member did not start: " + e.getMessage(), e);
+        }
+    }
+
+    private MemberProcess start(MemberSlot slot, int port, List<String> join) throws IOException {
+        MemberProcess p = MemberProcess.start(clusterName, LOOPBACK, port, join, slot.threads, jvmOptions);
+        all.add(p);
+        p.process.onExit().thenAccept(h -> pool.memberExited(slot, p, h.exitValue()));
+        return p;
+    }
+
+    /** Starts a replacement for the member a slot lost, on a thread of its own. */
+    void replace(MemberSlot slot, String reason) {
+        Thread t = new Thread(() -> {
+            MemberProcess p = startOne(slot);
+            if (p != null) {
+                pool.replaced(slot, p, reason);
+            }
+        }, "cluster-pool-replace-" + slot.id);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Starts a member for a slot added by a resize, on a thread of its own. */
+    void grow(MemberSlot slot) {
+        Thread t = new Thread(() -> {
+            MemberProcess p = startOne(slot);
+            if (p != null) {
+                pool.grown(slot, p);
+            }
+        }, "cluster-pool-grow-" + slot.id);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private MemberProcess startOne(MemberSlot slot) {
+        String why = "";
+        for (int i = 0; i < START_TRIES && !pool.closing(); i++) {
+            List<String> join = new ArrayList<>(pool.memberAddresses());
+            if (slot.port == 0) {
+                slot.port = freePort();
+            }
+            int port = slot.port;
+            join.add(LOOPBACK + ":" + port);
+            try {
+                MemberProcess p = start(slot, port, join);
+                p.awaitReady(60_000);
+                if (pool.closing()) {
+                    p.stop();
+                    return null;
+                }
+                return p;
+            } catch (IOException | RuntimeException e) {
+                why = e.getMessage();
+            }
+        }
+        if (!pool.closing()) {
+            pool.replacementFailed(slot, why);
+        }
+        return null;
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on loopback", e);
+        }
+    }
+}
