@@ -83,7 +83,7 @@ public final class Watch {
 
     private static PoolSample withWorkers(PoolSample s, List<WorkerThread> w) {
         return new PoolSample(s.name(), s.kind(), s.threads(), s.active(), s.queueDepth(), s.completed(), s.rejected(),
-                s.service(), s.cpu(), s.queueWait(), w, s.coreSize(), s.maxSize(), s.note());
+                s.service(), s.cpu(), s.queueWait(), w, s.coreSize(), s.maxSize(), s.note(), s.blocked());
     }
 
     private static Double micros(Percentiles p, long nanos) {
