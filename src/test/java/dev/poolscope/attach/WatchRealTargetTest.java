@@ -27,7 +27,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Watches a real target JVM ({@link PoolTarget}: a pool of 4 threads running 5 ms tasks, a pool of 1 thread with a
  * queue of 2 that rejects, and a subclass whose beforeExecute does not call super) in basic and deep mode, through
- * the engine and through the command line. Skipped, with the reason, where this machine does not allow attaching.
+ * the engine and through the command line. The target also runs a pool of 2 that deadlocks by starvation, and uses
+ * its own ByteBuddy from its class path: the probe's copy lives in a class loader of its own, whose parent is the
+ * platform loader, so the application's copy is never seen by the probe nor the probe's by the application. Skipped, with the reason, where this machine does not allow attaching.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -38,7 +40,7 @@ class WatchRealTargetTest {
 
     @BeforeAll
     static void startTarget() throws Exception {
-        target = TargetJvm.start(TargetJvm.currentJavaHome(), List.of(), "odd");
+        target = TargetJvm.start(TargetJvm.currentJavaHome(), List.of(), "odd", "deadlock", "bytebuddy");
         try (TargetConnection c = TargetConnection.open(target.pid())) {
             cannotAttach = null;
         } catch (AttachException e) {
@@ -154,6 +156,16 @@ class WatchRealTargetTest {
                     .findFirst().orElseThrow();
             assertNull(odd.service(), "task times of a pool whose beforeExecute skips super are unseen, not zero");
             assertTrue(odd.note() != null && odd.note().contains("beforeExecute"), String.valueOf(odd.note()));
+            assertNull(work.stall(), "a busy pool whose workers do not wait is no stall");
+            assertTrue(work.blocked() != null && work.blocked().p50() > 3_000_000, "a sleeping task is blocked most of its wall time");
+            PoolFigures stuck = r.pools().stream().filter(p -> "stuck-*".equals(PoolLabels.threadNames(p.workers())))
+                    .findFirst().orElseThrow();
+            assertNotNull(stuck.stall(), "both workers wait on futures of their own queued tasks");
+            assertEquals(FutureWaits.SUSPECTED, stuck.stall().kind());
+            assertEquals(2, stuck.stall().threads().size());
+            assertEquals(2L, stuck.queueDepth(), "the awaited subtasks wait in the queue");
+            assertTrue(target.startup.stream().anyMatch(l -> l.startsWith("own ByteBuddy") && l.contains("byte-buddy")),
+                    "the target uses its own ByteBuddy: " + target.startup);
             String state = String.valueOf(c.mbeans().isRegistered(new javax.management.ObjectName("dev.poolscope:type=PoolProbe")));
             assertEquals("false", state, "the probe's MBean is gone after detach");
         }
@@ -219,6 +231,18 @@ class WatchRealTargetTest {
             }
         }
         assertNotNull(work, out.toString());
+        assertTrue(work.has("stall") && work.path("stall").isNull(), "no stall: null");
+        JsonNode stuck = null;
+        for (JsonNode p : root.path("pools")) {
+            if ("stuck-*".equals(p.path("threadNames").asText())) {
+                stuck = p;
+            }
+        }
+        assertNotNull(stuck, out.toString());
+        assertEquals(FutureWaits.SUSPECTED, stuck.path("stall").path("kind").asText());
+        assertEquals(2, stuck.path("stall").path("threads").size());
+        assertTrue(stuck.path("stall").path("since").asLong(-1) >= 0);
+        assertEquals("FutureTask.get", stuck.path("stall").path("waitsOn").get(0).asText());
         assertEquals(4, work.path("threads").asInt());
         assertTrue(work.path("queueDepth").isNull(), "unseen in basic mode: null, not 0");
         assertTrue(work.path("rejected").isNull());

@@ -215,6 +215,13 @@ public final class AttachController {
         rateChart.setTitle(p.throughputPerSecond() == null ? "Throughput (unseen in basic mode)" : "Throughput");
         threadTable.getItems().setAll(p.workers());
         List<Label> advice = new ArrayList<>();
+        if (p.stall() != null) {
+            Label l = new Label(p.stall().describe());
+            l.setWrapText(true);
+            l.getStyleClass().add("problem");
+            l.setId("stallNote");
+            advice.add(l);
+        }
         for (String a : PoolSizeAdvice.advise(p)) {
             Label l = new Label("• " + a);
             l.setWrapText(true);
