@@ -3,6 +3,7 @@ package dev.poolscope.attach;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.poolscope.cli.PoolScopeCli;
+import dev.poolscope.workload.TwinFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -10,9 +11,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -252,6 +255,35 @@ class WatchRealTargetTest {
     }
 
     @Test
+    @Order(6)
+    void cli_watchDeepTwin_writesATwinThatRunReplaysAtTheWatchedRate(@TempDir Path dir) throws Exception {
+        assumeAttachable();
+        Path file = dir.resolve("work.twin.json");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = PoolScopeCli.execute(new String[]{"watch", Long.toString(target.pid()), "--deep", "--duration", "2s",
+                "--twin", file.toString(), "--twin-pool", "work-*"}, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(0, status, err + "\n" + out);
+        TwinFile twin = TwinFile.read(file);
+        assertEquals(4, twin.threads());
+        assertTrue(twin.arrivalPerSecond() > 150 && twin.arrivalPerSecond() < 700, "about 400 a second: " + twin.arrivalPerSecond());
+        assertTrue(twin.tasksMeasured() >= WorkloadTwins.MIN_TASKS, "tasks measured: " + twin.tasksMeasured());
+        double blockedMillis = twin.blocked().mean() / 1e6;
+        assertTrue(blockedMillis > 4 && blockedMillis < 12, "5 ms sleeps are blocked time: " + blockedMillis + " ms");
+        assertTrue(twin.cpu().mean() < twin.blocked().mean() / 2, "sleeping tasks use little CPU");
+        out.getBuffer().setLength(0);
+        status = PoolScopeCli.execute(new String[]{"run", "--pool", "fixed", "--workers", "4", "--workload",
+                "twin:file=" + file, "--tasks", "100", "--json", "-"}, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(0, status, err.toString());
+        JsonNode run = JSON.readTree(out.toString());
+        assertEquals(100, run.path("tasks").path("succeeded").asInt());
+        double service = run.path("serviceMicros").path("p50").asDouble() / 1000;
+        assertTrue(service > 4 && service < 12, "replayed service p50 near 5 ms, was " + service);
+        double rate = run.path("throughputPerSecond").asDouble();
+        assertTrue(rate < 1.6 * twin.arrivalPerSecond(), "tasks arrive at the twin's rate, not all at once: " + rate);
+    }
+
+    @Test
     @Order(7)
     void cli_watch_badInputIsExit2_andNoSuchProcessIsExit3WithOneLine() {
         StringWriter err = new StringWriter();
@@ -259,6 +291,9 @@ class WatchRealTargetTest {
         err.getBuffer().setLength(0);
         assertEquals(2, PoolScopeCli.execute(new String[]{"watch", "1", "--interval", "1ms"}, new PrintWriter(new StringWriter()), new PrintWriter(err, true)));
         assertTrue(err.toString().contains("--interval"), err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(2, PoolScopeCli.execute(new String[]{"watch", "1", "--twin", "x.json"}, new PrintWriter(new StringWriter()), new PrintWriter(err, true)));
+        assertTrue(err.toString().contains("--twin needs --deep"), err.toString());
         err.getBuffer().setLength(0);
         assertEquals(3, PoolScopeCli.execute(new String[]{"watch", "999999999"}, new PrintWriter(new StringWriter()), new PrintWriter(err, true)));
         assertEquals(1, err.toString().strip().lines().count(), err.toString());
