@@ -21,9 +21,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * standard input closes, so it never outlives the test that started it. With the argument {@code odd}, a third pool
  * of 2 threads named {@code odd-N}, a subclass whose {@code beforeExecute} does not call {@code super}, runs 1 ms tasks;
  * with {@code deadlock}, a pool of 2 threads named {@code stuck-N} deadlocks by starvation ({@link #deadlock()});
- * with {@code bytebuddy}, it uses its own ByteBuddy from its class path first.
+ * with {@code bytebuddy}, it uses its own ByteBuddy from its class path first; with {@code meters}, it publishes the
+ * work pool's Micrometer {@code executor.*} meters over JMX (Micrometer on its class path).
  */
 public final class PoolTarget {
+    /** The meter registry, kept reachable while the target runs. */
+    static volatile Object keep;
+
     private PoolTarget() {
     }
 
@@ -39,6 +43,8 @@ public final class PoolTarget {
         if (options.contains("deadlock")) {
             deadlock();
         }
+        Object meters = options.contains("meters") ? Class.forName("dev.poolscope.attach.MeteredPools")
+                .getMethod("publish", java.util.concurrent.ExecutorService.class, String.class).invoke(null, work, "work") : null;
         if (options.contains("bytebuddy")) {
             System.out.println(ownByteBuddy());
         }
@@ -69,6 +75,7 @@ public final class PoolTarget {
         }, "stdin-watch");
         stdin.setDaemon(true);
         stdin.start();
+        keep = meters;
         System.out.println("ready");
         System.out.flush();
         while (true) {

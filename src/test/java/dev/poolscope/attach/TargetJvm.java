@@ -58,7 +58,7 @@ final class TargetJvm implements AutoCloseable {
         }
         if (first == null) {
             t.close();
-            throw new IllegalStateException("the target JVM did not start in 30 s");
+            throw new IllegalStateException("the target JVM did not start in 30 s: " + t.startup);
         }
         return t;
     }
@@ -72,7 +72,7 @@ final class TargetJvm implements AutoCloseable {
         for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
             String f = Path.of(entry).getFileName().toString();
             if (f.startsWith("byte-buddy-1") || f.startsWith("micrometer-") || f.startsWith("metrics-core-")
-                    || f.startsWith("metrics-jmx-") || f.startsWith("HdrHistogram-") || f.startsWith("LatencyUtils-")) {
+                    || f.startsWith("metrics-jmx-") || f.startsWith("HdrHistogram-") || f.startsWith("LatencyUtils-") || f.startsWith("slf4j-api-")) {
                 cp.append(java.io.File.pathSeparator).append(entry);
             }
         }

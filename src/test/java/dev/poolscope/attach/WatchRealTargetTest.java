@@ -43,7 +43,7 @@ class WatchRealTargetTest {
 
     @BeforeAll
     static void startTarget() throws Exception {
-        target = TargetJvm.start(TargetJvm.currentJavaHome(), List.of(), "odd", "deadlock", "bytebuddy");
+        target = TargetJvm.start(TargetJvm.currentJavaHome(), List.of(), "odd", "deadlock", "bytebuddy", "meters");
         try (TargetConnection c = TargetConnection.open(target.pid())) {
             cannotAttach = null;
         } catch (AttachException e) {
@@ -97,6 +97,14 @@ class WatchRealTargetTest {
             assertNull(work.rejected());
             assertNull(work.queueWait());
             assertTrue(probe.limits().get(0).contains("--deep"));
+            PoolSample meters = pools.stream().filter(p -> p.name().equals(MicrometerMeters.PREFIX + "work")).findFirst()
+                    .orElseThrow(() -> new AssertionError("the target's Micrometer meters: " + pools.stream().map(PoolSample::name).toList()));
+            assertEquals(PoolKinds.THREAD_POOL_EXECUTOR, meters.kind());
+            assertEquals(4, meters.threads(), "executor.pool.size");
+            assertEquals(4, meters.coreSize(), "executor.pool.core");
+            assertTrue(meters.completed() != null && meters.completed() > 0, "executor.completed: " + meters.completed());
+            assertNotNull(meters.queueDepth(), "executor.queued");
+            assertTrue(probe.limits().stream().anyMatch(l -> l.contains("Micrometer")), String.valueOf(probe.limits()));
         }
     }
 
@@ -216,7 +224,7 @@ class WatchRealTargetTest {
         assumeAttachable();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int status = PoolScopeCli.execute(new String[]{"watch", Long.toString(target.pid()), "--duration", "1s",
+        int status = PoolScopeCli.execute(new String[]{"watch", Long.toString(target.pid()), "--duration", "2s",
                 "--interval", "250ms", "--json", "-"}, new PrintWriter(out, true), new PrintWriter(err, true));
         assertEquals(0, status, err.toString());
         JsonNode root = JSON.readTree(out.toString());
