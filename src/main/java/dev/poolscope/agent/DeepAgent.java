@@ -24,7 +24,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * agent is loaded again. It detaches itself when no reader has called {@link PoolProbe#read()} for
  * {@code idleMillis} (PoolScope ended without detaching, or lost its connection).
  *
- * <p>Arguments, comma-separated {@code key=value}: {@code serviceSampleBits} (default 2), {@code cpuSampleBits}
+ * <p>Arguments, comma-separated {@code key=value}: {@code serviceSampleBits} (default 3), {@code cpuSampleBits}
  * (default 8) and {@code waitSampleBits} (default 4) (see
  * {@link PoolHooks}), {@code idleMillis} (0 = never detach by itself), {@code hooks=off} (advice in place, hooks
  * switched off: for measuring the advice's own cost), {@code version} (kept from the first load: the classes of a
@@ -65,7 +65,7 @@ public final class DeepAgent {
     }
 
     private synchronized void install(String args) throws Exception {
-        int serviceBits = 2;
+        int serviceBits = 3;
         int cpuBits = 8;
         int waitBits = 4;
         long idleMillis = 10_000;
@@ -91,6 +91,10 @@ public final class DeepAgent {
         idleNanos = idleMillis * 1_000_000L;
         lastRead = System.nanoTime();
         if (transformer != null) {
+            if (hooksOn) {
+                // already installed: a later watch may ask for other sampling (a twin wants more CPU samples)
+                PoolHooks.enable(serviceBits, cpuBits, waitBits);
+            }
             return;
         }
         try {

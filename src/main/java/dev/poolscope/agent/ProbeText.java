@@ -11,7 +11,7 @@ import java.util.concurrent.ThreadPoolExecutor;
  * Writes one pool's figures as one line of tab-separated fields, in this order: name, kind, pool size, active
  * workers, queue depth, tasks completed (all time), rejections (since the probe was installed), largest pool
  * size, core size, maximum size, workers recorded, hooks the pool's class overrides ({@code -} if none), then the
- * service, CPU and queue-wait histograms. A count the pool does not have is {@code -1}. A histogram is
+ * service, CPU, queue-wait and blocked (wall minus CPU) histograms. A count the pool does not have is {@code -1}. A histogram is
  * {@code -} when empty, else {@code index:count} pairs separated by commas, index 0 being the total and index
  * {@code i > 0} the bucket {@code i - 1} of {@link Buckets}.
  */
@@ -20,10 +20,8 @@ final class ProbeText {
     }
 
     static void append(StringBuilder sb, PoolEntry e, Object pool) {
-        long[] service = new long[Buckets.COUNT + 1];
-        long[] cpu = new long[Buckets.COUNT + 1];
-        long[] wait = new long[Buckets.COUNT + 1];
-        e.histograms(service, cpu, wait);
+        long[][] h = new long[4][Buckets.COUNT + 1];
+        e.histograms(h);
         sb.append((e.alias != null ? e.alias : e.name).replace('\t', ' '));
         if (pool instanceof ThreadPoolExecutor t) {
             sb.append('\t').append(t instanceof ScheduledThreadPoolExecutor ? "ScheduledThreadPoolExecutor" : "ThreadPoolExecutor");
@@ -53,9 +51,9 @@ final class ProbeText {
         }
         field(sb, e.recordedWorkers());
         sb.append('\t').append(overrides(pool.getClass()));
-        histogram(sb, service);
-        histogram(sb, cpu);
-        histogram(sb, wait);
+        for (long[] one : h) {
+            histogram(sb, one);
+        }
         sb.append('\n');
     }
 

@@ -19,8 +19,8 @@ final class TpeAdvice {
     /** {@code reject(Runnable)}. */
     static final class Reject {
         @Advice.OnMethodEnter
-        static void enter(@Advice.This Object pool) {
-            PoolHooks.onReject(pool);
+        static void enter(@Advice.This Object pool, @Advice.Argument(0) Runnable task) {
+            PoolHooks.onReject(pool, task);
         }
     }
 

@@ -1,11 +1,13 @@
 package dev.poolscope.attach;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Reads pools from thread dumps: the pool list, threads per pool, and busy or idle workers; on JDK 25 targets,
- * service times and completions of {@code ThreadPoolExecutor}s from JFR method tracing ({@link TaskTrace}).
+ * service times and completions of {@code ThreadPoolExecutor}s from JFR method tracing ({@link TaskTrace}); the
+ * application's own Micrometer {@code executor.*} meters where it publishes them over JMX ({@link MicrometerMeters}).
  * Nothing is loaded into the target; the management agent that attaching started stays running there (the JDK
  * cannot stop it).
  */
@@ -13,6 +15,7 @@ public final class BasicProbe implements Probe {
     private final TargetConnection target;
     private final TaskTrace trace;
     private final String traceLimit;
+    private volatile boolean metered;
 
     /**
      * A probe over an open connection (which the caller closes). On a JDK 25 target it also starts a JFR
@@ -43,6 +46,13 @@ public final class BasicProbe implements Probe {
             }
             out.add(s);
         }
+        try {
+            List<PoolSample> meters = MicrometerMeters.read(target.mbeans());
+            metered = !meters.isEmpty();
+            out.addAll(meters);
+        } catch (IOException e) {
+            throw new AttachException("lost the connection to PID " + target.pid() + ": " + TargetConnection.oneLine(e), e);
+        }
         return out;
     }
 
@@ -57,6 +67,10 @@ public final class BasicProbe implements Probe {
         }
         if (traceLimit != null) {
             l.add(traceLimit);
+        }
+        if (metered) {
+            l.add("the pools named " + MicrometerMeters.PREFIX + "NAME are the application's own Micrometer executor.* meters "
+                    + "(pool size, active, queued, completed as it counts them), read over JMX");
         }
         if (target.feature() < LocalJvms.JSON_DUMP) {
             l.add("JDK " + target.feature() + " has no JSON thread dump: pools are grouped by thread names");

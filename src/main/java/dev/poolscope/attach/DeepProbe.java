@@ -28,11 +28,20 @@ public final class DeepProbe implements Probe {
             + "sun.misc.Unsafe warning; java.lang and java.util.concurrent are opened to the "
             + "agent; the agent's classes (about 5 MB with its own ByteBuddy) stay loaded after detach, idle, and a small thread-local record in each worker thread that ran a sampled task; its advice "
             + "in ThreadPoolExecutor is removed on detach, or " + IDLE_MILLIS / 1000 + " s after PoolScope stops reading.";
+    /** Service (wall) times are recorded for one task in {@code 2^SERVICE_SAMPLE_BITS}, per worker, at random. */
+    public static final int SERVICE_SAMPLE_BITS = 3;
+    /** CPU and blocked times: one task in {@code 2^CPU_SAMPLE_BITS} (a CPU-time reading costs about 1 us here). */
+    public static final int CPU_SAMPLE_BITS = 8;
+    /** CPU and blocked times when the watch writes a workload twin, which needs more of them. */
+    public static final int TWIN_CPU_SAMPLE_BITS = 5;
+    /** Queue waits: one submission in {@code 2^WAIT_SAMPLE_BITS} tries to stamp its task (one at a time per pool). */
+    public static final int WAIT_SAMPLE_BITS = 4;
     private static final long DUMP_NANOS = 1_000_000_000L;
 
     private final TargetConnection target;
     private final ObjectName probe;
     private final List<String> limits = new ArrayList<>();
+    private int cpuSampleBits = CPU_SAMPLE_BITS;
     private Map<String, PoolThreads> lastDump = Map.of();
     private long lastDumpNanos;
 
@@ -51,6 +60,17 @@ public final class DeepProbe implements Probe {
     }
 
     /**
+     * As {@link #open(TargetConnection)}, recording CPU and blocked times for one task in
+     * {@code 2^cpuSampleBits} (0 to 16; {@link #TWIN_CPU_SAMPLE_BITS} for a workload twin).
+     */
+    public static DeepProbe open(TargetConnection target, int cpuSampleBits) throws AttachException {
+        if (cpuSampleBits < 0 || cpuSampleBits > 16) {
+            throw new IllegalArgumentException("cpuSampleBits must be between 0 and 16, was " + cpuSampleBits);
+        }
+        return open(target, IDLE_MILLIS, "cpuSampleBits=" + cpuSampleBits);
+    }
+
+    /**
      * As {@link #open(TargetConnection)}, the agent detaching itself after {@code idleMillis} without a reader, with
      * extra agent options ({@code key=value,...}; see {@code dev.poolscope.agent.DeepAgent}).
      */
@@ -66,8 +86,9 @@ public final class DeepProbe implements Probe {
         AgentJars.Extracted jars = AgentJars.extract();
         Path jar = jars.agentJar();
         // the folder is named: the target may have PoolScope's own jar, with the launcher class, on its class path
-        target.loadAgent(jar, "idleMillis=" + idleMillis + ",dir=" + jar.getParent()
-                + ",version=" + jars.version() + (options.isEmpty() ? "" : "," + options));
+        target.loadAgent(jar, "idleMillis=" + idleMillis + ",dir=" + jar.getParent() + ",version=" + jars.version()
+                + ",serviceSampleBits=" + SERVICE_SAMPLE_BITS + ",cpuSampleBits=" + CPU_SAMPLE_BITS
+                + ",waitSampleBits=" + WAIT_SAMPLE_BITS + (options.isEmpty() ? "" : "," + options));
         try {
             ObjectName name = new ObjectName("dev.poolscope:type=PoolProbe");
             String state = String.valueOf(target.mbeans().getAttribute(name, "State"));
@@ -82,6 +103,11 @@ public final class DeepProbe implements Probe {
                         + "(loaded earlier; its classes stay until the JVM restarts): deep mode refused (basic mode works)");
             }
             DeepProbe p = new DeepProbe(target, name);
+            for (String kv : options.split(",")) {
+                if (kv.startsWith("cpuSampleBits=")) {
+                    p.cpuSampleBits = Integer.parseInt(kv.substring(kv.indexOf('=') + 1).trim());
+                }
+            }
             if (state.contains(";")) {
                 p.limits.add(state.substring(state.indexOf(';') + 1).trim());
             }
@@ -159,7 +185,8 @@ public final class DeepProbe implements Probe {
         return new PoolSample(f[0], kind, num(f[2]), num(f[3]), lng(f[4]), lng(f[5]), lng(f[6]),
                 service, service == null ? null : ProbeHistogram.parse(f[13]),
                 tpe && service != null && !kind.equals(PoolKinds.SCHEDULED) ? ProbeHistogram.parse(f[14]) : null,
-                threads == null ? List.of() : threads.threads(), num(f[8]), num(f[9]), note);
+                threads == null ? List.of() : threads.threads(), num(f[8]), num(f[9]), note,
+                service == null || f.length < 16 ? null : ProbeHistogram.parse(f[15]));
     }
 
     private static Integer num(String s) {
@@ -175,7 +202,9 @@ public final class DeepProbe implements Probe {
     @Override
     public List<String> limits() {
         List<String> l = new ArrayList<>(limits);
-        l.add("deep mode: task times are sampled to keep the cost per task small: service times of 1 task in 4 at random, CPU times 1 in 256, queue waits 1 in 16; ForkJoinPool shows its own counters only");
+        l.add("deep mode: task times are sampled to keep the cost per task small: service times of 1 task in "
+                + (1 << SERVICE_SAMPLE_BITS) + " at random, CPU times 1 in " + (1 << Math.max(cpuSampleBits, SERVICE_SAMPLE_BITS))
+                + ", queue waits of 1 task in " + (1 << WAIT_SAMPLE_BITS) + " submitted, one at a time per pool; ForkJoinPool shows its own counters only");
         return l;
     }
 

@@ -24,13 +24,24 @@ import java.util.List;
  * @param workers the worker threads in the latest thread dump
  * @param note a limit of this pool's figures, or null
  * @param samples the series, oldest first
+ * @param stall a suspected starvation deadlock now, or null
+ * @param blocked blocked time (wall minus CPU) of the sampled tasks, nanoseconds, or null
  */
 public record PoolFigures(String name, String kind, Integer threads, Integer active, Long queueDepth, Long completed,
                           Long rejected, Double throughputPerSecond, Percentiles queueWait, Percentiles service,
                           Percentiles cpu, Integer coreSize, Integer maxSize, List<WorkerThread> workers, String note,
-                          List<WatchPoint> samples) {
+                          List<WatchPoint> samples, PoolStall stall, Percentiles blocked) {
     public PoolFigures {
         workers = List.copyOf(workers);
         samples = List.copyOf(samples);
+    }
+
+    /** Figures with no stall and no blocked times. */
+    public PoolFigures(String name, String kind, Integer threads, Integer active, Long queueDepth, Long completed,
+                       Long rejected, Double throughputPerSecond, Percentiles queueWait, Percentiles service,
+                       Percentiles cpu, Integer coreSize, Integer maxSize, List<WorkerThread> workers, String note,
+                       List<WatchPoint> samples) {
+        this(name, kind, threads, active, queueDepth, completed, rejected, throughputPerSecond, queueWait, service, cpu,
+                coreSize, maxSize, workers, note, samples, null, null);
     }
 }

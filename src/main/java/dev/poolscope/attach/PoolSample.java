@@ -20,12 +20,22 @@ import java.util.List;
  * @param coreSize the core pool size, or null
  * @param maxSize the maximum pool size, or null
  * @param note a limit of this pool's figures, or null
+ * @param blocked task blocked times (wall minus CPU, for the tasks whose CPU time was sampled), or null
  */
 public record PoolSample(String name, String kind, Integer threads, Integer active, Long queueDepth, Long completed,
                          Long rejected, ProbeHistogram service, ProbeHistogram cpu, ProbeHistogram queueWait,
-                         List<WorkerThread> workers, Integer coreSize, Integer maxSize, String note) {
+                         List<WorkerThread> workers, Integer coreSize, Integer maxSize, String note,
+                         ProbeHistogram blocked) {
     public PoolSample {
         workers = List.copyOf(workers);
+    }
+
+    /** A reading without blocked times. */
+    public PoolSample(String name, String kind, Integer threads, Integer active, Long queueDepth, Long completed,
+                      Long rejected, ProbeHistogram service, ProbeHistogram cpu, ProbeHistogram queueWait,
+                      List<WorkerThread> workers, Integer coreSize, Integer maxSize, String note) {
+        this(name, kind, threads, active, queueDepth, completed, rejected, service, cpu, queueWait, workers, coreSize,
+                maxSize, note, null);
     }
 
     /** A reading from a thread dump alone. */

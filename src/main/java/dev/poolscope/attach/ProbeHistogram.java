@@ -41,6 +41,26 @@ public final class ProbeHistogram {
         return new ProbeHistogram(c);
     }
 
+    /**
+     * The non-empty buckets as two arrays: {@code [0]} each bucket's middle in nanoseconds, ascending, and
+     * {@code [1]} its count.
+     */
+    public long[][] buckets() {
+        int n = 0;
+        for (int i = 1; i < counts.length; i++) {
+            n += counts[i] > 0 ? 1 : 0;
+        }
+        long[][] out = new long[2][n];
+        int k = 0;
+        for (int i = 1; i < counts.length; i++) {
+            if (counts[i] > 0) {
+                out[0][k] = Buckets.middle(i - 1);
+                out[1][k++] = counts[i];
+            }
+        }
+        return out;
+    }
+
     /** Values recorded. */
     public long count() {
         return counts[0];

@@ -70,7 +70,7 @@ public final class ThreadDumps {
                 t.path("stack").forEach(f -> stack.add(f.asText()));
                 stacks.add(stack);
                 threads.add(new WorkerThread(t.path("tid").asLong(), t.path("name").asText(),
-                        t.path("state").asText("?"), !PoolKinds.idle(stack)));
+                        t.path("state").asText("?"), !PoolKinds.idle(stack), FutureWaits.waitCall(stack)));
             }
             out.add(new PoolThreads(name, PoolKinds.of(container, stacks), threads));
         }
@@ -94,10 +94,11 @@ public final class ThreadDumps {
             for (ThreadInfo t : ts) {
                 List<String> stack = new ArrayList<>();
                 for (StackTraceElement e : t.getStackTrace()) {
-                    stack.add(e.getClassName() + "." + e.getMethodName());
+                    stack.add(e.getClassName() + "." + e.getMethodName() + "()");
                 }
                 stacks.add(stack);
-                threads.add(new WorkerThread(t.getThreadId(), t.getThreadName(), t.getThreadState().name(), !PoolKinds.idle(stack)));
+                threads.add(new WorkerThread(t.getThreadId(), t.getThreadName(), t.getThreadState().name(),
+                        !PoolKinds.idle(stack), FutureWaits.waitCall(stack)));
             }
             String kind = PoolKinds.of("", stacks);
             if (!kind.equals(PoolKinds.OTHER)) {

@@ -26,6 +26,8 @@ public final class Watch {
         final long firstNanos;
         PoolSample last;
         long lastNanos;
+        /** When the current suspected stall was first seen, or -1. */
+        long stallSince = -1;
         final List<WatchPoint> points = new ArrayList<>();
 
         Track(PoolSample first, long now) {
@@ -33,6 +35,15 @@ public final class Watch {
             this.firstNanos = now;
             this.last = first;
             this.lastNanos = now;
+            checkStall(now);
+        }
+
+        void checkStall(long now) {
+            if (!FutureWaits.suspected(last.workers(), last.queueDepth())) {
+                stallSince = -1;
+            } else if (stallSince < 0) {
+                stallSince = now;
+            }
         }
     }
 
@@ -77,13 +88,14 @@ public final class Watch {
             PoolSample keep = s.workers().isEmpty() && !t.last.workers().isEmpty() ? withWorkers(s, t.last.workers()) : s;
             t.last = keep;
             t.lastNanos = now;
+            t.checkStall(now);
         }
         return figures();
     }
 
     private static PoolSample withWorkers(PoolSample s, List<WorkerThread> w) {
         return new PoolSample(s.name(), s.kind(), s.threads(), s.active(), s.queueDepth(), s.completed(), s.rejected(),
-                s.service(), s.cpu(), s.queueWait(), w, s.coreSize(), s.maxSize(), s.note());
+                s.service(), s.cpu(), s.queueWait(), w, s.coreSize(), s.maxSize(), s.note(), s.blocked());
     }
 
     private static Double micros(Percentiles p, long nanos) {
@@ -112,9 +124,37 @@ public final class Watch {
             Double rate = completed == null || span <= 0 ? null : completed / span;
             out.add(new PoolFigures(l.name(), l.kind(), l.threads(), l.active(), l.queueDepth(), completed, rejected,
                     rate, since(l.queueWait(), f.queueWait()), since(l.service(), f.service()), since(l.cpu(), f.cpu()),
-                    l.coreSize(), l.maxSize(), l.workers(), l.note(), t.points));
+                    l.coreSize(), l.maxSize(), l.workers(), l.note(), t.points, stall(t),
+                    since(l.blocked(), f.blocked())));
         }
         return out;
+    }
+
+    private PoolStall stall(Track t) {
+        if (t.stallSince < 0) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        List<String> calls = new ArrayList<>();
+        for (WorkerThread w : t.last.workers()) {
+            names.add(w.name());
+            calls.add(w.waitsOn());
+        }
+        return new PoolStall(FutureWaits.SUSPECTED, names, calls, Math.max(0, (t.stallSince - startNanos) / 1_000_000));
+    }
+
+    /** The raw histograms of one pool over the watch (service, CPU, blocked; each null when unseen), or null. */
+    public ProbeHistogram[] histograms(String pool) {
+        Track t = tracks.get(pool);
+        if (t == null) {
+            return null;
+        }
+        return new ProbeHistogram[]{diff(t.last.service(), t.first.service()), diff(t.last.cpu(), t.first.cpu()),
+                diff(t.last.blocked(), t.first.blocked())};
+    }
+
+    private static ProbeHistogram diff(ProbeHistogram now, ProbeHistogram first) {
+        return now == null ? null : first == null ? now : now.minus(first);
     }
 
     private static Percentiles since(ProbeHistogram now, ProbeHistogram first) {

@@ -58,6 +58,20 @@ public final class WatchJson {
                 workers.addObject().put("id", w.id()).put("name", w.name()).put("state", w.state()).put("busy", w.busy());
             }
             n.put("note", p.note());
+            PoolStall st = p.stall();
+            if (st == null) {
+                n.putNull("stall");
+            } else {
+                ObjectNode o = n.putObject("stall");
+                o.put("kind", st.kind());
+                ArrayNode names = o.putArray("threads");
+                st.threads().forEach(names::add);
+                o.put("since", st.sinceMillis());
+                ArrayNode calls = o.putArray("waitsOn");
+                st.waitsOn().forEach(calls::add);
+                o.put("basis", "a suspicion from thread stacks: every worker is parked waiting for another task's result");
+            }
+            percentiles(n, "blockedMicros", p.blocked());
         }
         root.put("elapsedMillis", r.elapsedMillis());
         root.put("ending", r.ending());

@@ -6,6 +6,7 @@ import dev.poolscope.engine.RunSpec;
 import dev.poolscope.pool.ClusterTarget;
 import dev.poolscope.pool.PoolConfig;
 import dev.poolscope.pool.RejectionPolicy;
+import dev.poolscope.workload.TwinFile;
 import dev.poolscope.workload.WorkloadSpec;
 import picocli.CommandLine.Option;
 
@@ -139,6 +140,15 @@ final class RunOptions {
     }
 
     private Arrival arrival() {
+        if (arrival == null && rate == null && workload != null && workload.name().equalsIgnoreCase("twin")
+                && workload.params().containsKey("file")) {
+            // a twin arrives at its watched pool's rate unless told otherwise
+            try {
+                return new Arrival.Poisson(TwinFile.read(Path.of(workload.params().get("file"))).arrivalPerSecond());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSpecException("--workload", e.getMessage());
+            }
+        }
         String a = arrival == null ? (rate == null ? "all" : "fixed") : arrival.toLowerCase(Locale.ROOT);
         return switch (a) {
             case "all" -> {

@@ -9,21 +9,27 @@ import dev.poolscope.attach.TargetConnection;
 import dev.poolscope.attach.Watch;
 import dev.poolscope.attach.WatchJson;
 import dev.poolscope.attach.WatchReport;
+import dev.poolscope.attach.TwinSizing;
+import dev.poolscope.attach.WorkloadTwins;
+import dev.poolscope.workload.TwinFile;
 import dev.poolscope.engine.Durations;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 /**
  * {@code poolscope watch PID}: attaches to a running JVM and shows its pools. Exit status 0 when it watched,
@@ -60,6 +66,14 @@ public final class WatchCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE|-", description = "when it ends, write the report as JSON to FILE, or to stdout with '-'")
     String json;
 
+    @Option(names = "--twin", paramLabel = "FILE", description = "with --deep: when it ends, write a workload twin of one pool to FILE "
+            + "(its tasks' CPU and blocked times and arrival rate), for 'run --workload twin:file=FILE'")
+    Path twin;
+
+    @Option(names = "--twin-pool", paramLabel = "NAME", description = "the pool the twin is made of: its name or thread names (work-*); "
+            + "default: the ThreadPoolExecutor that completed the most tasks")
+    String twinPool;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = cmd.commandLine().getOut();
@@ -73,6 +87,12 @@ public final class WatchCommand implements Callable<Integer> {
         }
         if (duration != null && (duration.isNegative() || duration.isZero())) {
             throw new IllegalArgumentException("--duration must be more than 0, was " + Durations.format(duration));
+        }
+        if (twin != null && !deep) {
+            throw new IllegalArgumentException("--twin needs --deep: a twin is made of per-task CPU and blocked times");
+        }
+        if (twinPool != null && twin == null) {
+            throw new IllegalArgumentException("--twin-pool needs --twin FILE");
         }
         boolean jsonToStdout = "-".equals(json);
         PrintWriter screen = jsonToStdout ? err : out;
@@ -89,7 +109,7 @@ public final class WatchCommand implements Callable<Integer> {
             err.println(DeepProbe.WHAT_STAYS);
             err.flush();
             try {
-                probe = DeepProbe.open(target);
+                probe = twin == null ? DeepProbe.open(target) : DeepProbe.open(target, DeepProbe.TWIN_CPU_SAMPLE_BITS);
             } catch (AttachException e) {
                 err.println("poolscope watch: deep mode unavailable: " + e.getMessage() + "; watching in basic mode");
                 err.flush();
@@ -153,6 +173,9 @@ public final class WatchCommand implements Callable<Integer> {
             Thread.interrupted();
             WatchReport report = watch.report(ending);
             probe.close();
+            if (twin != null && status == 0) {
+                status = writeTwin(watch, report, screen, err);
+            }
             if (!live || shown == 0) {
                 WatchTable.lines(pid, report.mode(), report.javaVersion(), report.elapsedMillis(), report.pools(),
                         report.limits()).forEach(screen::println);
@@ -178,6 +201,31 @@ public final class WatchCommand implements Callable<Integer> {
             } catch (IllegalStateException shuttingDown) {
                 // the hook runs and waits for us
             }
+        }
+    }
+
+    private int writeTwin(Watch watch, WatchReport report, PrintWriter screen, PrintWriter err) {
+        PoolFigures pool = WorkloadTwins.choose(report.pools(), twinPool).orElse(null);
+        if (pool == null) {
+            err.println("poolscope watch: --twin-pool " + (twinPool == null ? "(the busiest ThreadPoolExecutor)" : twinPool)
+                    + " matches no watched pool with deep figures");
+            return 2;
+        }
+        try {
+            TwinFile t = WorkloadTwins.of(watch, pool, pid);
+            t.write(twin);
+            screen.printf(Locale.ROOT, "twin of %s written to %s: %d tasks measured, %.1f arriving a second; size it with%n"
+                            + "  poolscope sweep --pool fixed --workers %s --workload twin:file=%s --arrival poisson --rate %.1f --tasks %d%n",
+                    pool.name(), twin, t.tasksMeasured(), t.arrivalPerSecond(),
+                    TwinSizing.counts(t.threads()).stream().map(String::valueOf).collect(Collectors.joining(",")), twin,
+                    t.arrivalPerSecond(), Math.max(100, Math.round(t.arrivalPerSecond() * TwinSizing.RUN_SECONDS)));
+            return 0;
+        } catch (AttachException e) {
+            err.println("poolscope watch: no twin written: " + e.getMessage());
+            return EXIT_ATTACH;
+        } catch (IOException e) {
+            err.println("poolscope watch: could not write the twin to " + twin + ": " + e.getMessage());
+            return 2;
         }
     }
 

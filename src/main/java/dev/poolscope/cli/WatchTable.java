@@ -29,6 +29,9 @@ final class WatchTable {
             if (p.note() != null) {
                 out.add("    " + p.note());
             }
+            if (p.stall() != null) {
+                out.add("    " + p.stall().describe());
+            }
         }
         for (String l : limits) {
             out.add("note: " + l);

@@ -53,6 +53,10 @@ public final class WorkloadsCommand implements Callable<Integer> {
         for (Workload w : engine.workloads().all()) {
             out.printf("  %-10s %s%s%n", w.name(), w.description(), w.requiresProcess() ? " [process pools only]" : "");
             for (ParamSpec p : w.params()) {
+                if (p.text()) {
+                    out.printf("      %-10s %s (text)%n", p.name(), p.description());
+                    continue;
+                }
                 out.printf("      %-10s %s (default %s, %s..%s)%n", p.name(), p.description(), p.defaultText(),
                         fmt(p.min()), fmt(p.max()));
             }

@@ -10,8 +10,20 @@ package dev.poolscope.workload;
  * @param min smallest allowed value
  * @param max largest allowed value
  * @param integer true if only whole numbers are allowed
+ * @param text true for a text parameter (a file name): no number, no range, no default
  */
-public record ParamSpec(String name, String description, double defaultValue, double min, double max, boolean integer) {
+public record ParamSpec(String name, String description, double defaultValue, double min, double max, boolean integer,
+                        boolean text) {
+
+    /** A number parameter. */
+    public ParamSpec(String name, String description, double defaultValue, double min, double max, boolean integer) {
+        this(name, description, defaultValue, min, max, integer, false);
+    }
+
+    /** A text parameter, such as a file name. */
+    public static ParamSpec text(String name, String description) {
+        return new ParamSpec(name, description, 0, 0, 0, false, true);
+    }
 
     /** A whole-number parameter. */
     public static ParamSpec integer(String name, String description, long def, long min, long max) {
@@ -29,6 +41,9 @@ public record ParamSpec(String name, String description, double defaultValue, do
      * @throws IllegalArgumentException naming the parameter, the workload and the allowed range
      */
     public double parse(String workload, String text) {
+        if (this.text) {
+            throw new IllegalArgumentException("parameter '" + name + "' of workload '" + workload + "' is text, not a number");
+        }
         double v;
         try {
             v = Double.parseDouble(text.trim());

@@ -34,10 +34,21 @@ public interface Workload {
      */
     TaskSource bind(Params params, long seed);
 
-    /** Parameter values by name, checked against the specs. */
-    record Params(String workload, Map<String, Double> values) {
+    /** Parameter values by name, checked against the specs; {@code texts} holds the text parameters. */
+    record Params(String workload, Map<String, Double> values, Map<String, String> texts) {
         public Params {
             values = Map.copyOf(values);
+            texts = Map.copyOf(texts);
+        }
+
+        /** Number parameters only. */
+        public Params(String workload, Map<String, Double> values) {
+            this(workload, values, Map.of());
+        }
+
+        /** A text parameter's value, or null when not given. */
+        public String text(String name) {
+            return texts.get(name);
         }
 
         /** A parameter's value. */

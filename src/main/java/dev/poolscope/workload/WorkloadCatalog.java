@@ -65,8 +65,11 @@ public final class WorkloadCatalog {
     public Workload.Params resolve(WorkloadSpec spec) {
         Workload w = get(spec.name());
         Map<String, Double> values = new HashMap<>();
+        Map<String, String> texts = new HashMap<>();
         for (ParamSpec p : w.params()) {
-            values.put(p.name(), p.defaultValue());
+            if (!p.text()) {
+                values.put(p.name(), p.defaultValue());
+            }
         }
         for (Map.Entry<String, String> e : spec.params().entrySet()) {
             ParamSpec p = w.params().stream().filter(x -> x.name().equals(e.getKey())).findFirst()
@@ -74,9 +77,13 @@ public final class WorkloadCatalog {
                             + "' for workload '" + w.name() + "'; allowed: "
                             + (w.params().isEmpty() ? "none" : String.join(", ",
                             w.params().stream().map(ParamSpec::name).toList()))));
-            values.put(p.name(), p.parse(w.name(), e.getValue()));
+            if (p.text()) {
+                texts.put(p.name(), e.getValue());
+            } else {
+                values.put(p.name(), p.parse(w.name(), e.getValue()));
+            }
         }
-        return new Workload.Params(w.name(), values);
+        return new Workload.Params(w.name(), values, texts);
     }
 
     /** Resolves and binds a spec in one step. */

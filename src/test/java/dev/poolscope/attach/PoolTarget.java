@@ -19,9 +19,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * pool of one thread named {@code reject-N} with a queue of 2 that rejects part of its 10 ms tasks. It prints
  * {@code ready} once both pools run, then {@code completed W R rejected X} every 200 ms, and exits when its
  * standard input closes, so it never outlives the test that started it. With the argument {@code odd}, a third pool
- * of 2 threads named {@code odd-N}, a subclass whose {@code beforeExecute} does not call {@code super}, runs 1 ms tasks.
+ * of 2 threads named {@code odd-N}, a subclass whose {@code beforeExecute} does not call {@code super}, runs 1 ms tasks;
+ * with {@code deadlock}, a pool of 2 threads named {@code stuck-N} deadlocks by starvation ({@link #deadlock()});
+ * with {@code bytebuddy}, it uses its own ByteBuddy from its class path first; with {@code meters}, it publishes the
+ * work pool's Micrometer {@code executor.*} meters over JMX (Micrometer on its class path).
  */
 public final class PoolTarget {
+    /** The meter registry, kept reachable while the target runs. */
+    static volatile Object keep;
+
     private PoolTarget() {
     }
 
@@ -32,7 +38,16 @@ public final class PoolTarget {
                 named("reject-"), new ThreadPoolExecutor.AbortPolicy());
         work.prestartAllCoreThreads();
         reject.prestartAllCoreThreads();
-        ThreadPoolExecutor odd = args.length > 0 && args[0].equals("odd") ? new OddPool() : null;
+        java.util.List<String> options = java.util.List.of(args);
+        ThreadPoolExecutor odd = options.contains("odd") ? new OddPool() : null;
+        if (options.contains("deadlock")) {
+            deadlock();
+        }
+        Object meters = options.contains("meters") ? Class.forName("dev.poolscope.attach.MeteredPools")
+                .getMethod("publish", java.util.concurrent.ExecutorService.class, String.class).invoke(null, work, "work") : null;
+        if (options.contains("bytebuddy")) {
+            System.out.println(ownByteBuddy());
+        }
         AtomicLong rejected = new AtomicLong();
         ScheduledExecutorService feeder = Executors.newSingleThreadScheduledExecutor(named("feeder-"));
         // 2 work tasks every 5 ms: about 400/s against a capacity of 800/s; 1 reject task every 5 ms against 100/s
@@ -60,6 +75,7 @@ public final class PoolTarget {
         }, "stdin-watch");
         stdin.setDaemon(true);
         stdin.start();
+        keep = meters;
         System.out.println("ready");
         System.out.flush();
         while (true) {
@@ -68,6 +84,35 @@ public final class PoolTarget {
                     + " rejected " + rejected.get());
             System.out.flush();
         }
+    }
+
+    /**
+     * A pool of 2 threads named {@code stuck-N} that deadlocks by starvation: each of its 2 tasks submits a subtask to
+     * the same pool and waits for it, so both workers wait and both subtasks stay queued behind them.
+     */
+    static void deadlock() throws InterruptedException {
+        ThreadPoolExecutor stuck = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                named("stuck-"));
+        java.util.concurrent.CountDownLatch both = new java.util.concurrent.CountDownLatch(2);
+        for (int i = 0; i < 2; i++) {
+            stuck.execute(() -> {
+                both.countDown();
+                try {
+                    both.await();
+                    stuck.submit(() -> sleep(1)).get();
+                } catch (Exception e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        both.await();
+    }
+
+    /** Uses the application's own ByteBuddy (on its class path) and says where it came from. */
+    static String ownByteBuddy() throws Exception {
+        Class<?> bb = Class.forName("net.bytebuddy.ByteBuddy");
+        Object made = bb.getMethod("subclass", Class.class).invoke(bb.getConstructor().newInstance(), Object.class);
+        return "own ByteBuddy " + bb.getProtectionDomain().getCodeSource().getLocation() + " made " + made.getClass().getSimpleName();
     }
 
     /** A pool whose beforeExecute forgets to call super. */

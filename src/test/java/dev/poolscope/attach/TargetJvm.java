@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 final class TargetJvm implements AutoCloseable {
     final Process process;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    /** What the target printed before {@code ready}. */
+    final List<String> startup = new ArrayList<>();
 
     private TargetJvm(Process process) {
         this.process = process;
@@ -39,7 +41,8 @@ final class TargetJvm implements AutoCloseable {
         cmd.add("-Xmx64m");
         if (javaHome.equals(currentJavaHome())) {
             cmd.add("-cp");
-            cmd.add(Path.of(PoolTarget.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+            cmd.add(Path.of(PoolTarget.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    + ownLibraries());
             cmd.add(PoolTarget.class.getName());
         } else {
             // an older JDK cannot load the compiled test classes: launch the source file (JEP 330)
@@ -50,13 +53,30 @@ final class TargetJvm implements AutoCloseable {
         TargetJvm t = new TargetJvm(p);
         String first = t.lines.poll(30, TimeUnit.SECONDS);
         while (first != null && !first.equals("ready")) {
+            t.startup.add(first);
             first = t.lines.poll(30, TimeUnit.SECONDS);
         }
         if (first == null) {
             t.close();
-            throw new IllegalStateException("the target JVM did not start in 30 s");
+            throw new IllegalStateException("the target JVM did not start in 30 s: " + t.startup);
         }
         return t;
+    }
+
+    /**
+     * The application's own copies of libraries the probe also uses or reads, from this test's class path:
+     * ByteBuddy, and Micrometer with its JMX registry when present.
+     */
+    private static String ownLibraries() {
+        StringBuilder cp = new StringBuilder();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            String f = Path.of(entry).getFileName().toString();
+            if (f.startsWith("byte-buddy-1") || f.startsWith("micrometer-") || f.startsWith("metrics-core-")
+                    || f.startsWith("metrics-jmx-") || f.startsWith("HdrHistogram-") || f.startsWith("LatencyUtils-") || f.startsWith("slf4j-api-")) {
+                cp.append(java.io.File.pathSeparator).append(entry);
+            }
+        }
+        return cp.toString();
     }
 
     static Path currentJavaHome() {

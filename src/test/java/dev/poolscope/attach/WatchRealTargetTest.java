@@ -3,6 +3,7 @@ package dev.poolscope.attach;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.poolscope.cli.PoolScopeCli;
+import dev.poolscope.workload.TwinFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -10,9 +11,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +30,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Watches a real target JVM ({@link PoolTarget}: a pool of 4 threads running 5 ms tasks, a pool of 1 thread with a
  * queue of 2 that rejects, and a subclass whose beforeExecute does not call super) in basic and deep mode, through
- * the engine and through the command line. Skipped, with the reason, where this machine does not allow attaching.
+ * the engine and through the command line. The target also runs a pool of 2 that deadlocks by starvation, and uses
+ * its own ByteBuddy from its class path: the probe's copy lives in a class loader of its own, whose parent is the
+ * platform loader, so the application's copy is never seen by the probe nor the probe's by the application. Skipped, with the reason, where this machine does not allow attaching.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -38,7 +43,7 @@ class WatchRealTargetTest {
 
     @BeforeAll
     static void startTarget() throws Exception {
-        target = TargetJvm.start(TargetJvm.currentJavaHome(), List.of(), "odd");
+        target = TargetJvm.start(TargetJvm.currentJavaHome(), List.of(), "odd", "deadlock", "bytebuddy", "meters");
         try (TargetConnection c = TargetConnection.open(target.pid())) {
             cannotAttach = null;
         } catch (AttachException e) {
@@ -92,6 +97,14 @@ class WatchRealTargetTest {
             assertNull(work.rejected());
             assertNull(work.queueWait());
             assertTrue(probe.limits().get(0).contains("--deep"));
+            PoolSample meters = pools.stream().filter(p -> p.name().equals(MicrometerMeters.PREFIX + "work")).findFirst()
+                    .orElseThrow(() -> new AssertionError("the target's Micrometer meters: " + pools.stream().map(PoolSample::name).toList()));
+            assertEquals(PoolKinds.THREAD_POOL_EXECUTOR, meters.kind());
+            assertEquals(4, meters.threads(), "executor.pool.size");
+            assertEquals(4, meters.coreSize(), "executor.pool.core");
+            assertTrue(meters.completed() != null && meters.completed() > 0, "executor.completed: " + meters.completed());
+            assertNotNull(meters.queueDepth(), "executor.queued");
+            assertTrue(probe.limits().stream().anyMatch(l -> l.contains("Micrometer")), String.valueOf(probe.limits()));
         }
     }
 
@@ -154,6 +167,16 @@ class WatchRealTargetTest {
                     .findFirst().orElseThrow();
             assertNull(odd.service(), "task times of a pool whose beforeExecute skips super are unseen, not zero");
             assertTrue(odd.note() != null && odd.note().contains("beforeExecute"), String.valueOf(odd.note()));
+            assertNull(work.stall(), "a busy pool whose workers do not wait is no stall");
+            assertTrue(work.blocked() != null && work.blocked().p50() > 3_000_000, "a sleeping task is blocked most of its wall time");
+            PoolFigures stuck = r.pools().stream().filter(p -> "stuck-*".equals(PoolLabels.threadNames(p.workers())))
+                    .findFirst().orElseThrow();
+            assertNotNull(stuck.stall(), "both workers wait on futures of their own queued tasks");
+            assertEquals(FutureWaits.SUSPECTED, stuck.stall().kind());
+            assertEquals(2, stuck.stall().threads().size());
+            assertEquals(2L, stuck.queueDepth(), "the awaited subtasks wait in the queue");
+            assertTrue(target.startup.stream().anyMatch(l -> l.startsWith("own ByteBuddy") && l.contains("byte-buddy")),
+                    "the target uses its own ByteBuddy: " + target.startup);
             String state = String.valueOf(c.mbeans().isRegistered(new javax.management.ObjectName("dev.poolscope:type=PoolProbe")));
             assertEquals("false", state, "the probe's MBean is gone after detach");
         }
@@ -201,7 +224,7 @@ class WatchRealTargetTest {
         assumeAttachable();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int status = PoolScopeCli.execute(new String[]{"watch", Long.toString(target.pid()), "--duration", "1s",
+        int status = PoolScopeCli.execute(new String[]{"watch", Long.toString(target.pid()), "--duration", "2s",
                 "--interval", "250ms", "--json", "-"}, new PrintWriter(out, true), new PrintWriter(err, true));
         assertEquals(0, status, err.toString());
         JsonNode root = JSON.readTree(out.toString());
@@ -219,12 +242,53 @@ class WatchRealTargetTest {
             }
         }
         assertNotNull(work, out.toString());
+        assertTrue(work.has("stall") && work.path("stall").isNull(), "no stall: null");
+        JsonNode stuck = null;
+        for (JsonNode p : root.path("pools")) {
+            if ("stuck-*".equals(p.path("threadNames").asText())) {
+                stuck = p;
+            }
+        }
+        assertNotNull(stuck, out.toString());
+        assertEquals(FutureWaits.SUSPECTED, stuck.path("stall").path("kind").asText());
+        assertEquals(2, stuck.path("stall").path("threads").size());
+        assertTrue(stuck.path("stall").path("since").asLong(-1) >= 0);
+        assertEquals("FutureTask.get", stuck.path("stall").path("waitsOn").get(0).asText());
         assertEquals(4, work.path("threads").asInt());
         assertTrue(work.path("queueDepth").isNull(), "unseen in basic mode: null, not 0");
         assertTrue(work.path("rejected").isNull());
         assertTrue(work.path("waitMicros").isNull());
         assertTrue(work.path("samples").size() >= 2);
         assertTrue(work.path("samples").get(0).has("activeWorkers"));
+    }
+
+    @Test
+    @Order(6)
+    void cli_watchDeepTwin_writesATwinThatRunReplaysAtTheWatchedRate(@TempDir Path dir) throws Exception {
+        assumeAttachable();
+        Path file = dir.resolve("work.twin.json");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = PoolScopeCli.execute(new String[]{"watch", Long.toString(target.pid()), "--deep", "--duration", "2s",
+                "--twin", file.toString(), "--twin-pool", "work-*"}, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(0, status, err + "\n" + out);
+        TwinFile twin = TwinFile.read(file);
+        assertEquals(4, twin.threads());
+        assertTrue(twin.arrivalPerSecond() > 150 && twin.arrivalPerSecond() < 700, "about 400 a second: " + twin.arrivalPerSecond());
+        assertTrue(twin.tasksMeasured() >= WorkloadTwins.MIN_TASKS, "tasks measured: " + twin.tasksMeasured());
+        double blockedMillis = twin.blocked().mean() / 1e6;
+        assertTrue(blockedMillis > 4 && blockedMillis < 12, "5 ms sleeps are blocked time: " + blockedMillis + " ms");
+        assertTrue(twin.cpu().mean() < twin.blocked().mean() / 2, "sleeping tasks use little CPU");
+        out.getBuffer().setLength(0);
+        status = PoolScopeCli.execute(new String[]{"run", "--pool", "fixed", "--workers", "4", "--workload",
+                "twin:file=" + file, "--tasks", "100", "--json", "-"}, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(0, status, err.toString());
+        JsonNode run = JSON.readTree(out.toString());
+        assertEquals(100, run.path("tasks").path("succeeded").asInt());
+        double service = run.path("serviceMicros").path("p50").asDouble() / 1000;
+        assertTrue(service > 4 && service < 12, "replayed service p50 near 5 ms, was " + service);
+        double rate = run.path("throughputPerSecond").asDouble();
+        assertTrue(rate < 1.6 * twin.arrivalPerSecond(), "tasks arrive at the twin's rate, not all at once: " + rate);
     }
 
     @Test
@@ -235,6 +299,9 @@ class WatchRealTargetTest {
         err.getBuffer().setLength(0);
         assertEquals(2, PoolScopeCli.execute(new String[]{"watch", "1", "--interval", "1ms"}, new PrintWriter(new StringWriter()), new PrintWriter(err, true)));
         assertTrue(err.toString().contains("--interval"), err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(2, PoolScopeCli.execute(new String[]{"watch", "1", "--twin", "x.json"}, new PrintWriter(new StringWriter()), new PrintWriter(err, true)));
+        assertTrue(err.toString().contains("--twin needs --deep"), err.toString());
         err.getBuffer().setLength(0);
         assertEquals(3, PoolScopeCli.execute(new String[]{"watch", "999999999"}, new PrintWriter(new StringWriter()), new PrintWriter(err, true)));
         assertEquals(1, err.toString().strip().lines().count(), err.toString());

@@ -17,10 +17,14 @@ public final class PoolEntry {
     public volatile String alias;
     final LongAdder rejected = new LongAdder();
     final ConcurrentLinkedQueue<WorkerCell> cells = new ConcurrentLinkedQueue<>();
-    /** Ended workers' histograms (service, CPU, wait); touched only by the reader, under this entry's lock. */
-    private final long[] retiredService = new long[Buckets.COUNT + 1];
-    private final long[] retiredCpu = new long[Buckets.COUNT + 1];
-    private final long[] retiredWait = new long[Buckets.COUNT + 1];
+    /** The one task whose queue wait is being sampled, or null; see {@link PoolHooks}. */
+    volatile Runnable stamped;
+    /** When {@link #stamped} was submitted (written before it). */
+    long stampNanos;
+    /** Sampled submissions that found the stamp taken since it was last written (approximate). */
+    int stampTries;
+    /** Ended workers' histograms (service, CPU, wait, blocked); touched only by the reader, under this entry's lock. */
+    private final long[][] retired = new long[4][Buckets.COUNT + 1];
 
     PoolEntry(Object pool) {
         this.pool = new WeakReference<>(pool);
@@ -38,23 +42,23 @@ public final class PoolEntry {
     }
 
     /**
-     * Sums the histograms of every worker into three arrays of {@code Buckets.COUNT + 1} longs (index 0 holds the
-     * count), folding ended workers into the retired record first.
+     * Sums the histograms of every worker into {@code into}: four arrays (service, CPU, wait, blocked) of
+     * {@code Buckets.COUNT + 1} longs (index 0 holds the count), folding ended workers into the retired record first.
      */
-    public synchronized void histograms(long[] service, long[] cpu, long[] wait) {
+    public synchronized void histograms(long[][] into) {
         for (WorkerCell c : cells) {
             if (c.ended()) {
                 cells.remove(c);
-                c.addTo(retiredService, retiredCpu, retiredWait);
+                c.addTo(retired);
             }
         }
-        for (int i = 0; i <= Buckets.COUNT; i++) {
-            service[i] += retiredService[i];
-            cpu[i] += retiredCpu[i];
-            wait[i] += retiredWait[i];
+        for (int h = 0; h < retired.length; h++) {
+            for (int i = 0; i <= Buckets.COUNT; i++) {
+                into[h][i] += retired[h][i];
+            }
         }
         for (WorkerCell c : cells) {
-            c.addTo(service, cpu, wait);
+            c.addTo(into);
         }
     }
 }

@@ -3,20 +3,24 @@ package dev.poolscope.agent.boot;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The static entry points that the advice inlined into {@code ThreadPoolExecutor} calls, and the table of pools
  * seen. Each hook returns at once while the probe is switched off, so a retransformation that could not be undone
  * costs one volatile read per call.
  *
- * <p>Cost guide: every task costs two {@code ThreadLocalRandom} draws, one thread-local read and a look at one slot
- * of the stamp table; the clock is read (twice) only for sampled tasks, since on virtual machines one
- * {@code System.nanoTime} alone can cost 30 ns or more. Tasks are sampled at random: service (wall) time for one
- * task in {@code 2^serviceSampleBits}, CPU time for one in {@code 2^cpuSampleBits} (always a service-sampled one),
- * and queue wait for one in {@code 2^waitSampleBits}, through a small table of stamps indexed by the
- * task's identity hash that only sampled tasks write. A task object submitted again while it waits is matched at
- * its next start, so its wait may read low.
+ * <p>Cost guide, per task: the submitting thread makes one {@code ThreadLocalRandom} draw; the worker makes two
+ * thread-local reads (one per hook), one draw from its own record's random sequence and one read of its pool's
+ * wait stamp. Nothing on that path writes memory another thread reads, and the clock is read only for sampled
+ * tasks (on virtual machines one {@code System.nanoTime} alone can cost 30 ns, one
+ * {@code getCurrentThreadCpuTime} close to a microsecond). Tasks are sampled at random, per worker: service (wall)
+ * time for one task in {@code 2^serviceSampleBits}, CPU time and blocked time (wall minus CPU) for one in
+ * {@code 2^cpuSampleBits} (always a service-sampled one). Queue waits: one submission in {@code 2^waitSampleBits}
+ * tries to stamp its task into its pool's single wait stamp, which holds at most one task at a time; the worker
+ * that starts that task records its wait (sharing that clock reading with the service time) and frees the stamp.
+ * A stamp whose task never starts (removed, discarded) is taken over after 64 further tries. So queue waits are
+ * sampled at most one task at a time per pool, and a task object submitted again while it waits is matched at its
+ * next start (its wait may read low).
  */
 public final class PoolHooks {
     private static volatile boolean enabled;
@@ -24,23 +28,17 @@ public final class PoolHooks {
     private static volatile int serviceMask = 3;
     private static volatile int waitMask = 15;
     private static final ThreadLocal<WorkerCell> CELL = new ThreadLocal<>();
-    private static final int STAMPS = 4096;
-    private static final AtomicReferenceArray<Stamp> SUBMITTED = new AtomicReferenceArray<>(STAMPS);
     private static volatile PoolEntry[] pools = new PoolEntry[0];
     private static ThreadMXBean threads;
 
     private PoolHooks() {
     }
 
-    /** A sampled task's submission time. */
-    private record Stamp(Runnable task, long nanos) {
-    }
-
     /**
      * Switches recording on with the given sampling, each a power-of-two exponent (0 = every task): service times
      * for one task in {@code 2^serviceSampleBits} per worker, CPU times for one in {@code 2^cpuSampleBits} (at
-     * least as rare, and always a service-sampled task), queue waits for one in {@code 2^waitSampleBits} per
-     * submitting thread.
+     * least as rare, and always a service-sampled task), queue waits for one in {@code 2^waitSampleBits}
+     * submissions (at most one waiting task per pool at a time).
      */
     public static synchronized void enable(int serviceSampleBits, int cpuSampleBits, int waitSampleBits) {
         if (threads == null) {
@@ -60,6 +58,11 @@ public final class PoolHooks {
     /** Whether recording is on. */
     public static boolean enabled() {
         return enabled;
+    }
+
+    /** The sampling now in force: service, CPU and wait exponents. */
+    public static int[] sampleBits() {
+        return new int[]{Integer.bitCount(serviceMask), Integer.bitCount(cpuMask), Integer.bitCount(waitMask)};
     }
 
     /** Every pool seen so far, in the order seen. */
@@ -103,25 +106,27 @@ public final class PoolHooks {
         return created;
     }
 
-    /** {@code ThreadPoolExecutor.execute(Runnable)} began: stamps a sampled task's submission. */
+    /** {@code ThreadPoolExecutor.execute(Runnable)} began: a sampled submission stamps its task. */
     public static void onExecute(Object pool, Runnable task) {
-        if (!enabled || task == null) {
+        if (!enabled || (ThreadLocalRandom.current().nextInt() & waitMask) != 0 || task == null) {
             return;
         }
-        if ((ThreadLocalRandom.current().nextInt() & waitMask) == 0) {
-            SUBMITTED.set(slot(task), new Stamp(task, System.nanoTime()));
+        PoolEntry e = entry(pool);
+        if (e.stamped == null || ++e.stampTries > 64) {
+            e.stampTries = 0;
+            e.stampNanos = System.nanoTime();
+            e.stamped = task;
         }
-    }
-
-    private static int slot(Runnable task) {
-        int h = System.identityHashCode(task);
-        return (h ^ h >>> 12) & (STAMPS - 1);
     }
 
     /** {@code ThreadPoolExecutor.reject(Runnable)} began. */
-    public static void onReject(Object pool) {
+    public static void onReject(Object pool, Runnable task) {
         if (enabled) {
-            entry(pool).rejected.increment();
+            PoolEntry e = entry(pool);
+            e.rejected.increment();
+            if (e.stamped == task) {
+                e.stamped = null;
+            }
         }
     }
 
@@ -130,21 +135,21 @@ public final class PoolHooks {
         if (!enabled) {
             return;
         }
-        long now = 0;
-        int slot = slot(task);
-        Stamp s = SUBMITTED.get(slot);
-        WorkerCell cell = null;
-        if (s != null && s.task == task && SUBMITTED.compareAndSet(slot, s, null)) {
-            now = System.nanoTime();
+        WorkerCell cell = CELL.get();
+        if (cell == null || cell.pool.pool.get() != pool) {
             cell = cell(pool);
-            WorkerCell.record(cell.wait, now - s.nanos);
         }
-        int draw = ThreadLocalRandom.current().nextInt();
+        PoolEntry e = cell.pool;
+        long now = 0;
+        if (e.stamped == task) {
+            long stamp = e.stampNanos;
+            e.stamped = null;
+            now = System.nanoTime();
+            WorkerCell.record(cell.wait, now - stamp);
+        }
+        int draw = cell.draw();
         if ((draw & serviceMask) != 0) {
             return;
-        }
-        if (cell == null) {
-            cell = cell(pool);
         }
         if ((draw & cpuMask) == 0) {
             cell.startCpu = threads.getCurrentThreadCpuTime();
@@ -159,12 +164,9 @@ public final class PoolHooks {
     }
 
     private static WorkerCell cell(Object pool) {
-        WorkerCell cell = CELL.get();
-        if (cell == null || cell.pool.pool.get() != pool) {
-            cell = new WorkerCell(Thread.currentThread(), entry(pool));
-            cell.pool.cells.add(cell);
-            CELL.set(cell);
-        }
+        WorkerCell cell = new WorkerCell(Thread.currentThread(), entry(pool));
+        cell.pool.cells.add(cell);
+        CELL.set(cell);
         return cell;
     }
 
@@ -175,10 +177,13 @@ public final class PoolHooks {
             return;
         }
         long end = System.nanoTime();
-        WorkerCell.record(cell.service, end - cell.startNanos);
+        long wall = end - cell.startNanos;
+        WorkerCell.record(cell.service, wall);
         cell.startNanos = 0;
         if (cell.startCpu >= 0) {
-            WorkerCell.record(cell.cpu, threads.getCurrentThreadCpuTime() - cell.startCpu);
+            long cpu = threads.getCurrentThreadCpuTime() - cell.startCpu;
+            WorkerCell.record(cell.cpu, cpu);
+            WorkerCell.record(cell.blocked, Math.max(0, wall - cpu));
         }
     }
 }

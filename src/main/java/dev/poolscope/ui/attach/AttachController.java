@@ -1,5 +1,6 @@
 package dev.poolscope.ui.attach;
 
+import dev.poolscope.attach.AttachException;
 import dev.poolscope.attach.DeepProbe;
 import dev.poolscope.attach.LocalJvm;
 import dev.poolscope.attach.LocalJvms;
@@ -9,6 +10,7 @@ import dev.poolscope.attach.PoolSizeAdvice;
 import dev.poolscope.attach.WatchPoint;
 import dev.poolscope.attach.WorkerThread;
 import dev.poolscope.metrics.Percentiles;
+import dev.poolscope.workload.TwinFile;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -25,6 +27,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +50,7 @@ public final class AttachController {
     @FXML private CheckBox deepBox;
     @FXML private Button watchButton;
     @FXML private Button stopButton;
+    @FXML private Button sizeButton;
     @FXML private Label statusLabel;
     @FXML private TableView<LocalJvm> jvmTable;
     @FXML private TableColumn<LocalJvm, Number> jvmPid;
@@ -111,6 +116,7 @@ public final class AttachController {
                 watchButton.setDisable(b == null || !b.attachable()));
         watchButton.setDisable(true);
         stopButton.setDisable(true);
+        sizeButton.setDisable(true);
         onRefresh();
     }
 
@@ -162,6 +168,25 @@ public final class AttachController {
         t.start();
     }
 
+    /** "Size it in the lab": writes the chosen pool's twin and opens a sweep on it. */
+    @FXML
+    void onSize() {
+        String pool = selectedPool;
+        if (pool == null) {
+            return;
+        }
+        try {
+            TwinFile twin = session.twin(pool);
+            Path dir = Path.of(System.getProperty("java.io.tmpdir"), "poolscope-twins");
+            Path file = dir.resolve("twin-" + twin.pid() + "-" + PoolLabels.shortName(pool).replaceAll("[^A-Za-z0-9@._-]", "_")
+                    + "-" + System.currentTimeMillis() + ".json");
+            twin.write(file);
+            SizingWindow.open(root.getScene() == null ? null : root.getScene().getWindow(), file, twin);
+        } catch (AttachException | IOException | RuntimeException e) {
+            statusLabel.setText("cannot size it yet: " + e.getMessage());
+        }
+    }
+
     /** Stops watching; blocks until detached (at most 10 s). */
     public void close() {
         session.stop();
@@ -181,12 +206,14 @@ public final class AttachController {
         if (u.ended() != null) {
             statusLabel.setText("PID " + u.pid() + ": " + u.ended());
             stopButton.setDisable(true);
+            sizeButton.setDisable(true);
             if (u.pools().isEmpty()) {
                 return;
             }
         } else {
             statusLabel.setText("PID " + u.pid() + " · Java " + u.javaVersion() + " · " + u.mode() + " mode · "
                     + u.pools().size() + " pools");
+            sizeButton.setDisable(!"deep".equals(u.mode()));
         }
         List<PoolFigures> pools = u.pools();
         poolTable.getItems().setAll(pools);
@@ -215,6 +242,13 @@ public final class AttachController {
         rateChart.setTitle(p.throughputPerSecond() == null ? "Throughput (unseen in basic mode)" : "Throughput");
         threadTable.getItems().setAll(p.workers());
         List<Label> advice = new ArrayList<>();
+        if (p.stall() != null) {
+            Label l = new Label(p.stall().describe());
+            l.setWrapText(true);
+            l.getStyleClass().add("problem");
+            l.setId("stallNote");
+            advice.add(l);
+        }
         for (String a : PoolSizeAdvice.advise(p)) {
             Label l = new Label("• " + a);
             l.setWrapText(true);

@@ -7,6 +7,8 @@ import dev.poolscope.attach.PoolFigures;
 import dev.poolscope.attach.Probe;
 import dev.poolscope.attach.TargetConnection;
 import dev.poolscope.attach.Watch;
+import dev.poolscope.attach.WorkloadTwins;
+import dev.poolscope.workload.TwinFile;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +37,25 @@ final class AttachSession {
 
     private final AtomicReference<Thread> worker = new AtomicReference<>();
     private volatile boolean stopping;
+    private volatile Watch current;
+    private volatile long currentPid;
+
+    /**
+     * The workload twin of one pool of the running watch; readings wait meanwhile.
+     *
+     * @throws AttachException when no deep watch runs, or it has not measured enough tasks yet
+     */
+    TwinFile twin(String pool) throws AttachException {
+        Watch w = current;
+        if (w == null || !w.mode().equals("deep")) {
+            throw new AttachException("sizing in the lab needs a watch in deep mode (per-task CPU and blocked times)");
+        }
+        synchronized (w) {
+            PoolFigures p = w.figures().stream().filter(f -> f.name().equals(pool)).findFirst()
+                    .orElseThrow(() -> new AttachException("pool " + pool + " is not watched"));
+            return WorkloadTwins.of(w, p, currentPid);
+        }
+    }
 
     /** Starts watching {@code pid}; a watch already running is stopped first. */
     void start(long pid, boolean deep, Duration interval, Consumer<Update> listener) {
@@ -58,7 +79,8 @@ final class AttachSession {
         Probe probe = new BasicProbe(target);
         if (deep) {
             try {
-                probe = DeepProbe.open(target);
+                // CPU times of more tasks than the command line's default, so that a twin can be made soon
+                probe = DeepProbe.open(target, DeepProbe.TWIN_CPU_SAMPLE_BITS);
             } catch (AttachException e) {
                 refused.add("deep mode unavailable: " + e.getMessage());
             }
@@ -66,11 +88,16 @@ final class AttachSession {
         String ended = "stopped";
         try (target; Probe p = probe) {
             Watch watch = new Watch(target, p);
+            currentPid = pid;
+            current = watch;
             List<String> limits = new ArrayList<>(refused);
             limits.addAll(p.limits());
             while (!stopping) {
                 try {
-                    List<PoolFigures> figures = watch.sample();
+                    List<PoolFigures> figures;
+                    synchronized (watch) {
+                        figures = watch.sample();
+                    }
                     listener.accept(new Update(pid, p.mode(), target.javaVersion(), figures, limits, null));
                 } catch (AttachException e) {
                     ended = target.targetAlive() ? "lost: " + e.getMessage() : "the target exited";
@@ -85,6 +112,7 @@ final class AttachSession {
                     }
                 }
             }
+            current = null;
             listener.accept(new Update(pid, p.mode(), target.javaVersion(), watch.figures(), limits, ended));
         }
     }

@@ -186,6 +186,9 @@ public final class RunFormModel {
         } else {
             for (ParamSpec p : wl.params()) {
                 try {
+                    if (p.text()) {
+                        continue;
+                    }
                     p.parse(wl.name(), params.getOrDefault(p.name(), p.defaultText()));
                 } catch (IllegalArgumentException e) {
                     errs.putIfAbsent(FormField.WORKLOAD, e.getMessage());
@@ -197,7 +200,7 @@ public final class RunFormModel {
             Map<String, String> overrides = new LinkedHashMap<>();
             for (ParamSpec p : wl.params()) {
                 String v = params.get(p.name());
-                if (v != null && p.parse(wl.name(), v) != p.defaultValue()) {
+                if (v != null && (p.text() ? !v.isBlank() : p.parse(wl.name(), v) != p.defaultValue())) {
                     overrides.put(p.name(), v.trim());
                 }
             }

@@ -128,6 +128,7 @@ class AttachViewUiTest {
                 .map(n -> ((Label) n).getText()).toList());
         assertFalse(advice.isEmpty(), "advice on the pool's size");
         assertTrue(advice.stream().anyMatch(a -> a.contains("Little's law")), String.valueOf(advice));
+        assertFalse(fx(() -> root.lookup("#sizeButton").isDisabled()), "Size it in the lab is offered in deep mode");
         BufferedImage image = fx(() -> ChartPng.snapshot(root));
         Files.createDirectories(SCREENSHOT.getParent());
         ChartPng.write(image, SCREENSHOT);
