@@ -135,7 +135,7 @@ public final class RunCommand implements Callable<Integer> {
             out.println("  restarts    " + r.workerRestarts() + " worker processes replaced");
         }
         for (ErrorTable.Entry e : r.errors()) {
-            out.printf(Locale.ROOT, "  error       %d x %s: %s%n", e.count(), e.type(), e.message());
+            out.printf(Locale.ROOT, "  error       %d x %s%n", e.count(), e.describe());
         }
         for (String note : r.notes()) {
             out.println("  note        " + note);

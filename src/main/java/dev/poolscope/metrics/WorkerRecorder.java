@@ -37,6 +37,11 @@ public interface WorkerRecorder {
      */
     void taskEnded(Outcome outcome, Throwable cause);
 
+    /** {@link #taskEnded(Outcome, Throwable)} for a task whose sequence number is known. */
+    default void taskEnded(Outcome outcome, Throwable cause, long taskId) {
+        taskEnded(outcome, cause);
+    }
+
     /** Sets the state shown for this worker (process workers; thread workers derive it). */
     void setState(WorkerState state);
 
