@@ -108,6 +108,8 @@ public final class ReportJson {
                 d.startupMillis().forEach(v -> st.add(round(v, 3)));
                 ArrayNode ex = n.putArray("exitReasons");
                 d.exitReasons().forEach(ex::add);
+                n.put("cpuSeconds", d.cpuNanos() < 0 ? -1 : round(d.cpuNanos() / 1e9, 6));
+                n.put("rssBytes", d.rssBytes());
             }
         }
         // additions beyond the fixed fields

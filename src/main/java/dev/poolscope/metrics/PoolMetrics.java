@@ -276,6 +276,12 @@ public final class PoolMetrics implements PoolRecorder {
 
         volatile WorkerState state;
         volatile long pid = -1;
+        /** The sampler's own reading of the worker's process: which process, and its figures (see {@link ProcessFigures}). */
+        volatile long measuredPid = -1;
+        volatile long measuredCpu = -1;
+        volatile long measuredRss = -1;
+        /** Why the worker's last process ended, or null while it has not (see {@link WorkerRecorder#exited}). */
+        volatile String exitReason;
         volatile long cpuNanos = -1;
         volatile long rssBytes = -1;
         volatile double startupMillis = -1;
@@ -422,6 +428,11 @@ public final class PoolMetrics implements PoolRecorder {
             if (o != null) {
                 o.restarts.increment();
             }
+        }
+
+        @Override
+        public void exited(String reason) {
+            exitReason = reason;
         }
 
         @Override

@@ -55,6 +55,13 @@ public interface WorkerRecorder {
      */
     void setProcessFigures(long pid, long cpuNanos, long rssBytes, double startupMillis);
 
+    /**
+     * Records that the worker's process ended (process workers), and why: an exit code, a signal,
+     * or what the pool did to it. The reason stays until the next process of the slot ends.
+     */
+    default void exited(String reason) {
+    }
+
     /** Counts one restart of this worker slot (a replaced crashed or recycled process). */
     void restarted(String reason);
 
