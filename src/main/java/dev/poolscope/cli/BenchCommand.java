@@ -48,12 +48,26 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter out = cmd.commandLine().getOut();
         PrintWriter err = cmd.commandLine().getErr();
         BenchConfig config = tiny ? BenchConfig.tiny() : quick ? BenchConfig.quick() : BenchConfig.full();
-        BenchReport report = BenchRunner.standard(config, line -> {
-            if (!quiet) {
-                err.println("bench: " + line);
-                err.flush();
+        try (InterruptGuard guard = InterruptGuard.install("poolscope bench", "bench", out, err)) {
+            // Ctrl-C: "not started", or one line saying the benchmarks did not finish (their figures compare only as a whole)
+            BenchRunner runner = guard.start(() -> BenchRunner.standard(config, line -> {
+                if (!quiet) {
+                    err.println("bench: " + line);
+                    err.flush();
+                }
+            }), r -> guard.print(() -> err.println("poolscope bench: interrupted before the benchmarks finished; "
+                    + "no results are reported (they compare only as a whole)")));
+            if (runner == null) {
+                return 130;
             }
-        }).run();
+            BenchReport report = runner.run();
+            guard.close();
+            guard.print(() -> emit(report, out));
+        }
+        return 0;
+    }
+
+    private void emit(BenchReport report, PrintWriter out) {
         if ("-".equals(json)) {
             out.println(report.toJson());
         } else {
@@ -68,7 +82,6 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        return 0;
     }
 
     /** Prints the report as readable tables. */
