@@ -31,6 +31,9 @@ final class InterruptGuard implements AutoCloseable {
     private final CountDownLatch printed = new CountDownLatch(1);
     private boolean interrupted; // guarded by startLock
     private Runnable onInterrupt; // guarded by startLock; set once the work has started
+    private boolean starting; // guarded by startLock
+    /** How long an interrupt waits for a start in progress. */
+    static final int START_WAIT_SECONDS = 30;
 
     /** Commands guarded from the moment the command line is read, before picocli and the command load. */
     private static final java.util.Set<String> GUARDED = java.util.Set.of("run", "sweep", "bench");
@@ -87,19 +90,40 @@ final class InterruptGuard implements AutoCloseable {
 
     /**
      * Starts the work unless an interrupt came first. An interrupt that comes while the work starts waits
-     * for it to have started, then calls {@code onInterrupt} with it.
+     * (up to {@value #START_WAIT_SECONDS} s) for it to have started, then calls {@code onInterrupt} with it;
+     * if the start fails or takes longer, the interrupt says the work had not started.
      *
-     * @return the started work, or null if an interrupt came first (its line is printed; return at once)
+     * @return the started work, or null if an interrupt came first or broke the start (its line is
+     *         printed; return at once)
      */
     <T> T start(Supplier<T> starter, Consumer<T> onInterrupt) {
         synchronized (startLock) {
             if (interrupted) {
                 return null;
             }
-            T work = starter.get();
-            this.onInterrupt = () -> onInterrupt.accept(work);
-            return work;
+            starting = true;
         }
+        T work = null;
+        try {
+            work = starter.get();
+        } catch (RuntimeException | Error e) {
+            synchronized (startLock) {
+                if (interrupted) {
+                    return null; // the interrupt stopped the start (a pool's workers were killed): its line says so
+                }
+            }
+            throw e;
+        } finally {
+            synchronized (startLock) {
+                T started = work;
+                if (started != null) {
+                    this.onInterrupt = () -> onInterrupt.accept(started);
+                }
+                starting = false;
+                startLock.notifyAll();
+            }
+        }
+        return work;
     }
 
     /**
@@ -120,10 +144,25 @@ final class InterruptGuard implements AutoCloseable {
         return true;
     }
 
+    /** What an interrupt does (the shutdown hook's body; tests call it directly). */
+    void interruptNow() {
+        interrupted();
+    }
+
     private void interrupted() {
         Runnable action;
         synchronized (startLock) {
             interrupted = true;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_WAIT_SECONDS);
+            long left;
+            while (starting && (left = deadline - System.nanoTime()) > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(startLock, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
             action = onInterrupt;
         }
         if (action == null) {

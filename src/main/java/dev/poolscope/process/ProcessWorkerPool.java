@@ -154,16 +154,19 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
         WorkerStartException failure;
         lock.lock();
         try {
-            while (sup.startFailure == null && sup.readyCount() < sup.target) {
+            while (sup.startFailure == null && !stoppedNow() && sup.readyCount() < sup.target) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     sup.startFailure = new WorkerStartException("process pool: only " + sup.readyCount() + " of "
                             + sup.target + " workers became ready in time", List.of());
                     break;
                 }
-                sup.changed.awaitNanos(left);
+                sup.changed.awaitNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(100))); // also sees a stop for exit
             }
             failure = sup.startFailure;
+            if (failure == null && stoppedNow()) {
+                failure = new WorkerStartException("process pool: stopped while its workers started", List.of());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failure = new WorkerStartException("interrupted while waiting for workers to start", List.of());
