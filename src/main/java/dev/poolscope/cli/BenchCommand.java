@@ -52,23 +52,46 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter out = cmd.commandLine().getOut();
         PrintWriter err = cmd.commandLine().getErr();
         BenchConfig config = tiny ? BenchConfig.tiny() : quick ? BenchConfig.quick() : BenchConfig.full();
-        if (clusterOnly) {
-            ClusterBench.Result c = new ClusterBench(config, dev.poolscope.pool.PoolRegistry.standard(), line -> {
+        try (InterruptGuard guard = InterruptGuard.install("poolscope bench", "bench", out, err)) {
+            // Ctrl-C: "not started", or one line saying the benchmarks did not finish (their figures compare only as a whole)
+            if (clusterOnly) {
+                ClusterBench bench = guard.start(() -> new ClusterBench(config, dev.poolscope.pool.PoolRegistry.standard(), line -> {
+                    if (!quiet) {
+                        err.println("bench: " + line);
+                        err.flush();
+                    }
+                }), r -> guard.print(() -> err.println("poolscope bench: interrupted before the benchmarks finished; "
+                        + "no results are reported (they compare only as a whole)")));
+                if (bench == null) {
+                    return 130;
+                }
+                ClusterBench.Result c = bench.run();
+                guard.close();
+                String text = "-".equals(json) ? dev.poolscope.engine.ReportJson.mapper().writeValueAsString(c) : c.toString();
+                guard.print(() -> {
+                    out.println(text);
+                    out.flush();
+                });
+                return 0;
+            }
+            BenchRunner runner = guard.start(() -> BenchRunner.standard(config, line -> {
                 if (!quiet) {
                     err.println("bench: " + line);
                     err.flush();
                 }
-            }).run();
-            out.println("-".equals(json) ? dev.poolscope.engine.ReportJson.mapper().writeValueAsString(c) : c.toString());
-            out.flush();
-            return 0;
-        }
-        BenchReport report = BenchRunner.standard(config, line -> {
-            if (!quiet) {
-                err.println("bench: " + line);
-                err.flush();
+            }), r -> guard.print(() -> err.println("poolscope bench: interrupted before the benchmarks finished; "
+                    + "no results are reported (they compare only as a whole)")));
+            if (runner == null) {
+                return 130;
             }
-        }).run();
+            BenchReport report = runner.run();
+            guard.close();
+            guard.print(() -> emit(report, out));
+        }
+        return 0;
+    }
+
+    private void emit(BenchReport report, PrintWriter out) {
         if ("-".equals(json)) {
             out.println(report.toJson());
         } else {
@@ -83,7 +106,6 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        return 0;
     }
 
     /** Prints the report as readable tables. */

@@ -63,9 +63,11 @@ public final class PoolScopeCli implements Runnable {
     public static int execute(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
+        InterruptGuard.early(args, out, err);
         try {
             return execute(args, out, err);
         } finally {
+            InterruptGuard.dropEarly();
             out.flush();
             err.flush();
         }

@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /** {@code poolscope run}: one headless run with a summary or a JSON report. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
@@ -50,52 +49,47 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunSpec spec = options.spec();
         PrintWriter out = cmd.commandLine().getOut();
         PrintWriter err = cmd.commandLine().getErr();
+        RunSpec spec = options.spec();
         boolean jsonToStdout = "-".equals(json);
-        recording = RunRecording.start(options.jfr(), spec.sampleInterval());
-        Run run = RunEngine.standard().start(spec);
         ProgressBar bar = (noProgress || jsonToStdout) ? null : new ProgressBar(err, spec.tasks());
-        if (bar != null) {
-            run.addListener(bar::update);
-        }
-        AtomicBoolean printed = new AtomicBoolean();
-        Thread hook = new Thread(() -> {
-            // Ctrl-C: stop the run, then print the consistent report it ends with
-            run.stop();
-            try {
-                RunReport r = run.await(Duration.ofSeconds(15));
-                if (printed.compareAndSet(false, true)) {
-                    if (bar != null) {
-                        bar.finish();
-                    }
-                    emit(r, out, err);
-                }
-            } catch (Exception e) {
-                err.println("poolscope run: interrupted; the run did not end in time: " + e.getMessage());
-            }
-            out.flush();
-            err.flush();
-        }, "poolscope-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
         RunReport report;
-        try {
+        try (InterruptGuard guard = InterruptGuard.install("poolscope run", "run", out, err)) {
+            // Ctrl-C from here on: "not started", or stop the run and print the consistent report it ends with
+            Run run = guard.start(() -> {
+                recording = RunRecording.start(options.jfr(), spec.sampleInterval());
+                Run r = RunEngine.standard().start(spec);
+                if (bar != null) {
+                    r.addListener(bar::update);
+                }
+                return r;
+            }, r -> {
+                r.stop();
+                RunReport stopped;
+                try {
+                    stopped = r.await(Duration.ofSeconds(15));
+                } catch (Exception e) {
+                    guard.print(() -> err.println("poolscope run: interrupted; the run did not end in time: " + e.getMessage()));
+                    return;
+                }
+                guard.print(() -> emit(stopped, bar, out, err));
+            });
+            if (run == null) {
+                return 130;
+            }
             report = run.report().get();
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is already running and will print
-            }
-        }
-        if (printed.compareAndSet(false, true)) {
-            if (bar != null) {
-                bar.finish();
-            }
-            emit(report, out, err);
+            guard.close();
+            guard.print(() -> emit(report, bar, out, err));
         }
         return 0;
+    }
+
+    private void emit(RunReport r, ProgressBar bar, PrintWriter out, PrintWriter err) {
+        if (bar != null) {
+            bar.finish();
+        }
+        emit(r, out, err);
     }
 
     private void emit(RunReport r, PrintWriter out, PrintWriter err) {
@@ -135,7 +129,7 @@ public final class RunCommand implements Callable<Integer> {
             out.println("  restarts    " + r.workerRestarts() + " worker processes replaced");
         }
         for (ErrorTable.Entry e : r.errors()) {
-            out.printf(Locale.ROOT, "  error       %d x %s: %s%n", e.count(), e.type(), e.message());
+            out.printf(Locale.ROOT, "  error       %d x %s%n", e.count(), e.describe());
         }
         for (String note : r.notes()) {
             out.println("  note        " + note);

@@ -31,9 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /** {@code poolscope sweep}: runs a workload over worker counts, fits scalability models and recommends a count. */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
@@ -118,44 +116,33 @@ public final class SweepCommand implements Callable<Integer> {
         SweepSpec spec = spec(engine);
         PrintWriter out = cmd.commandLine().getOut();
         PrintWriter err = cmd.commandLine().getErr();
-        Sweep sweep = new Sweep(engine, spec);
         Progress progress = new Progress(err, !noProgress);
         CompletableFuture<SweepResult> result = new CompletableFuture<>();
-        AtomicBoolean printing = new AtomicBoolean();
-        CountDownLatch printed = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            // Ctrl-C: cancel, then print what was measured (or let the main thread finish printing it)
-            sweep.cancel();
-            try {
-                SweepResult r = result.get(15, TimeUnit.SECONDS);
-                if (printing.compareAndSet(false, true)) {
-                    emitOrSayNothing(r, out, err, progress);
-                    printed.countDown();
-                } else {
-                    printed.await(5, TimeUnit.SECONDS);
+        try (InterruptGuard guard = InterruptGuard.install("poolscope sweep", "sweep", out, err)) {
+            // Ctrl-C from here on: "not started", or cancel and print what was measured
+            Sweep sweep = guard.start(() -> new Sweep(engine, spec), s -> {
+                s.cancel();
+                SweepResult r;
+                try {
+                    r = result.get(15, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    guard.print(() -> err.println("poolscope sweep: interrupted; the current run did not end in time"));
+                    return;
                 }
-            } catch (Exception e) {
-                err.println("poolscope sweep: interrupted; the current run did not end in time");
+                guard.print(() -> emitOrSayNothing(r, out, err, progress));
+            });
+            if (sweep == null) {
+                return 130;
             }
-            out.flush();
-            err.flush();
-        }, "poolscope-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            result.complete(sweep.run(progress));
-        } catch (RuntimeException | InterruptedException e) {
-            result.completeExceptionally(e);
-            throw e;
-        } finally {
             try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running and will print
+                result.complete(sweep.run(progress));
+            } catch (RuntimeException | InterruptedException e) {
+                result.completeExceptionally(e);
+                throw e;
             }
-        }
-        if (printing.compareAndSet(false, true)) {
-            emitOrSayNothing(result.get(), out, err, progress);
-            printed.countDown();
+            guard.close();
+            SweepResult r = result.get();
+            guard.print(() -> emitOrSayNothing(r, out, err, progress));
         }
         return 0;
     }

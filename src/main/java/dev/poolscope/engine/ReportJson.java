@@ -66,6 +66,20 @@ public final class ReportJson {
             n.put("type", e.type());
             n.put("message", e.message());
             n.put("count", e.count());
+            n.put("kind", e.kind());
+            n.put("shared", e.shared());
+            n.put("workerCount", e.workers());
+            n.put("pidCount", e.pidCount());
+            ArrayNode pids = n.putArray("pids");
+            e.pids().forEach(pids::add);
+            ArrayNode examples = n.putArray("examples");
+            for (ErrorTable.Example x : e.examples()) {
+                ObjectNode xn = examples.addObject();
+                xn.put("message", x.message());
+                xn.put("worker", x.worker());
+                xn.put("pid", x.pid());
+                xn.put("taskId", x.taskId());
+            }
         }
         ArrayNode samples = root.putArray("samples");
         for (SamplePoint p : r.samples()) {
@@ -94,6 +108,8 @@ public final class ReportJson {
                 d.startupMillis().forEach(v -> st.add(round(v, 3)));
                 ArrayNode ex = n.putArray("exitReasons");
                 d.exitReasons().forEach(ex::add);
+                n.put("cpuSeconds", d.cpuNanos() < 0 ? -1 : round(d.cpuNanos() / 1e9, 6));
+                n.put("rssBytes", d.rssBytes());
             }
         }
         // additions beyond the fixed fields

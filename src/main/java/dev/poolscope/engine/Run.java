@@ -6,6 +6,8 @@ import dev.poolscope.metrics.MetricsSnapshot;
 import dev.poolscope.metrics.PoolMetrics;
 import dev.poolscope.pool.ObservedTask;
 import dev.poolscope.pool.PoolConfig;
+import dev.poolscope.pool.WorkerDetail;
+import dev.poolscope.metrics.WorkerSnapshot;
 import dev.poolscope.pool.WorkerPool;
 import dev.poolscope.workload.TaskSource;
 import dev.poolscope.workload.WorkloadTask;
@@ -280,7 +282,7 @@ public final class Run implements AutoCloseable {
             long wall = wallEnd - t0;
             long teardown = terminated - wallEnd;
             RunReport r = new RunReport(spec, end, pool.workers(), counts, wall, teardown, counts.throughput(wall), last.totalLatency(),
-                    last.totalWait(), last.totalService(), cpu, pool.metrics().restarts(), pool.workerDetails(),
+                    last.totalWait(), last.totalService(), cpu, pool.metrics().restarts(), withFigures(pool.workerDetails(), last),
                     pool.metrics().errors().entries(), sampler.series(), notes);
             state = end;
             report.complete(r);
@@ -292,6 +294,22 @@ public final class Run implements AutoCloseable {
                 pool.shutdownNow();
             }
         }
+    }
+
+    /** The details with each slot's last CPU time and memory as the final snapshot has them, so report and snapshot agree. */
+    private static List<WorkerDetail> withFigures(List<WorkerDetail> details, MetricsSnapshot last) {
+        java.util.Map<Integer, WorkerSnapshot> bySlot = new java.util.HashMap<>();
+        for (WorkerSnapshot w : last.workers()) {
+            if (w.slot() >= 0) {
+                bySlot.put(w.slot(), w);
+            }
+        }
+        List<WorkerDetail> out = new ArrayList<>(details.size());
+        for (WorkerDetail d : details) {
+            WorkerSnapshot w = bySlot.get(d.id());
+            out.add(w == null ? d : d.withFigures(w.cpuNanos(), w.rssBytes()));
+        }
+        return out;
     }
 
     /** Stops the run if it is still going and waits up to 15 s for it to end. */

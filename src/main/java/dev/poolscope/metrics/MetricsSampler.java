@@ -34,6 +34,8 @@ public final class MetricsSampler implements AutoCloseable {
     public static final long SPAN_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(10);
     /** Sample points kept for reports. */
     public static final int SERIES_CAPACITY = 4096;
+    /** Retired workers whose end the final snapshot repeats, at most (the latest ones). */
+    public static final int MAX_ENDED_WORKERS = 256;
 
     private static final System.Logger LOG = System.getLogger(MetricsSampler.class.getName());
 
@@ -59,6 +61,8 @@ public final class MetricsSampler implements AutoCloseable {
     private long lastCpuNanos;
     private double lastCpuFraction = -1;
     private volatile MetricsSnapshot latest;
+    /** Each retired worker's last snapshot, in the order they retired (bounded), for the final snapshot. */
+    private final java.util.LinkedHashMap<Integer, WorkerSnapshot> ended = new java.util.LinkedHashMap<>();
 
     /**
      * Creates an idle sampler.
@@ -161,7 +165,9 @@ public final class MetricsSampler implements AutoCloseable {
      * <li>read the counts, and derive the interval's ended and ran tasks and
      *     throughput ({@link Counts#throughput(long, long)}) from the previous
      *     sample's;</li>
-     * <li>add the compact point to the series: a point of its own if
+     * <li>in the final sample, add the end of every worker an earlier sample saw
+ *     retire (the latest {@value #MAX_ENDED_WORKERS}), so it shows each worker's end;</li>
+ * <li>add the compact point to the series: a point of its own if
      *     {@code last}, else as the series' stride decides.</li>
      * </ol>
      */
@@ -186,15 +192,44 @@ public final class MetricsSampler implements AutoCloseable {
             if (w.inFlight() > 0) {
                 active++;
             }
+            long pid = w.pid;
+            long cpu = w.cpuNanos;
+            long rss = w.rssBytes;
+            if (pid > 0) {
+                measure(w, pid);
+                if (w.measuredPid == pid) {
+                    cpu = Math.max(cpu, w.measuredCpu);
+                    rss = w.measuredRss >= 0 ? w.measuredRss : rss;
+                }
+            }
             workerSnaps.add(new WorkerSnapshot(w.id, w.label, state, fraction, w.tasks(), w.restartCount,
-                    w.pid, w.cpuNanos, w.rssBytes, w.startupMillis, w.slot));
+                    pid, cpu, rss, w.startupMillis, w.slot, w.exitReason));
             if (timelineWorkers < MAX_TIMELINE_WORKERS) {
                 timelineWorkers++;
                 w.spans(origin, now - SPAN_WINDOW_NANOS, PoolMetrics.SPANS_PER_WORKER, spans);
             }
             if (retired) {
                 metrics.removeWorker(w); // harvested after the mark: nothing more to come; shown once as retired
+                ended.remove(w.id);
+                ended.put(w.id, workerSnaps.get(workerSnaps.size() - 1));
+                if (ended.size() > MAX_ENDED_WORKERS) {
+                    ended.remove(ended.keySet().iterator().next());
+                }
             }
+        }
+        if (last) {
+            // the final snapshot shows every worker's end, also those an earlier sample saw retire
+            java.util.Set<Integer> shown = new java.util.HashSet<>();
+            workerSnaps.forEach(ws -> shown.add(ws.id()));
+            List<WorkerSnapshot> before = new ArrayList<>();
+            for (WorkerSnapshot e : ended.values()) {
+                if (!shown.contains(e.id())) {
+                    before.add(e);
+                }
+            }
+            before.sort(java.util.Comparator.comparingInt(WorkerSnapshot::id));
+            workerSnaps.addAll(0, before);
+            workerSnaps.sort(java.util.Comparator.comparingInt(WorkerSnapshot::id));
         }
         totalWait.add(intervalWait);
         totalService.add(intervalService);
@@ -234,6 +269,18 @@ public final class MetricsSampler implements AutoCloseable {
             series.add(SamplePoint.of(s));
         }
         return s;
+    }
+
+    /**
+     * Reads a worker process's CPU time and memory from the operating system while it lives; once it has
+     * exited the last reading stays (the reading of an earlier process of the slot is replaced).
+     */
+    private static void measure(PoolMetrics.Worker w, long pid) {
+        ProcessFigures.read(pid).ifPresent(r -> {
+            w.measuredCpu = r.cpuNanos();
+            w.measuredRss = r.rssBytes();
+            w.measuredPid = pid;
+        });
     }
 
     /**

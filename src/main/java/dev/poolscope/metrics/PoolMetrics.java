@@ -128,12 +128,17 @@ public final class PoolMetrics implements PoolRecorder {
 
     @Override
     public void taskEnded(Outcome outcome, Throwable cause) {
+        taskEnded(outcome, cause, -1);
+    }
+
+    @Override
+    public void taskEnded(Outcome outcome, Throwable cause, long taskId) {
         if (outcome == Outcome.REJECTED || outcome == Outcome.CANCELLED) {
             lastEnd.accumulate(System.nanoTime()); // no worker records an end instant for these (or not always)
         }
         outcomes[outcome.ordinal()].increment();
         if (outcome == Outcome.FAILED || (outcome == Outcome.TIMED_OUT && cause != null)) {
-            errors.record(outcome, cause);
+            errors.record(outcome, cause, -1, -1, taskId);
         }
     }
 
@@ -271,6 +276,12 @@ public final class PoolMetrics implements PoolRecorder {
 
         volatile WorkerState state;
         volatile long pid = -1;
+        /** The sampler's own reading of the worker's process: which process, and its figures (see {@link ProcessFigures}). */
+        volatile long measuredPid = -1;
+        volatile long measuredCpu = -1;
+        volatile long measuredRss = -1;
+        /** Why the worker's last process ended, or null while it has not (see {@link WorkerRecorder#exited}). */
+        volatile String exitReason;
         volatile long cpuNanos = -1;
         volatile long rssBytes = -1;
         volatile double startupMillis = -1;
@@ -389,15 +400,20 @@ public final class PoolMetrics implements PoolRecorder {
 
         @Override
         public void taskEnded(Outcome outcome, Throwable cause) {
+            taskEnded(outcome, cause, shared ? -1 : (long) CURRENT_TASK.getOpaque(this));
+        }
+
+        @Override
+        public void taskEnded(Outcome outcome, Throwable cause, long taskId) {
             PoolMetrics o = owner;
             if (shared || outcomesFolded) {
-                o.taskEnded(outcome, cause);
+                o.taskEnded(outcome, cause, taskId);
                 return;
             }
             int i = outcome.ordinal();
             OUTCOME_COUNT.setRelease(outcomeCounts, i, (long) OUTCOME_COUNT.getOpaque(outcomeCounts, i) + 1);
             if (outcome == Outcome.FAILED || (outcome == Outcome.TIMED_OUT && cause != null)) {
-                o.errors.record(outcome, cause);
+                o.errors.record(outcome, cause, id, pid, taskId);
             }
         }
 
@@ -430,6 +446,11 @@ public final class PoolMetrics implements PoolRecorder {
             if (o != null) {
                 o.restarts.increment();
             }
+        }
+
+        @Override
+        public void exited(String reason) {
+            exitReason = reason;
         }
 
         @Override

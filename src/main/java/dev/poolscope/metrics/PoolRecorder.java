@@ -38,6 +38,14 @@ public interface PoolRecorder {
      */
     void taskEnded(Outcome outcome, Throwable cause);
 
+    /**
+     * {@link #taskEnded(Outcome, Throwable)} for a task whose sequence number is known, so a
+     * failure can name its task.
+     */
+    default void taskEnded(Outcome outcome, Throwable cause, long taskId) {
+        taskEnded(outcome, cause);
+    }
+
     /** Returns a recorder that records nothing. */
     static PoolRecorder noop() {
         return NoopRecorder.INSTANCE;

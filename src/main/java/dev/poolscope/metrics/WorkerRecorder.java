@@ -37,6 +37,11 @@ public interface WorkerRecorder {
      */
     void taskEnded(Outcome outcome, Throwable cause);
 
+    /** {@link #taskEnded(Outcome, Throwable)} for a task whose sequence number is known. */
+    default void taskEnded(Outcome outcome, Throwable cause, long taskId) {
+        taskEnded(outcome, cause);
+    }
+
     /** Sets the state shown for this worker (process workers; thread workers derive it). */
     void setState(WorkerState state);
 
@@ -49,6 +54,13 @@ public interface WorkerRecorder {
      * @param startupMillis time from process start to its ready handshake
      */
     void setProcessFigures(long pid, long cpuNanos, long rssBytes, double startupMillis);
+
+    /**
+     * Records that the worker's process ended (process workers), and why: an exit code, a signal,
+     * or what the pool did to it. The reason stays until the next process of the slot ends.
+     */
+    default void exited(String reason) {
+    }
 
     /** Counts one restart of this worker slot (a replaced crashed or recycled process). */
     void restarted(String reason);

@@ -210,9 +210,9 @@ public abstract class AbstractWorkerPool extends AbstractExecutorService impleme
 
     final void taskEnded(ObservedTask<?> task, Outcome outcome, Throwable cause, WorkerRecorder decidedOn) {
         if (decidedOn != null) {
-            decidedOn.taskEnded(outcome, cause);
+            decidedOn.taskEnded(outcome, cause, task.id());
         } else {
-            metrics.taskEnded(outcome, cause);
+            metrics.taskEnded(outcome, cause, task.id());
         }
         onTaskEnded(task);
     }

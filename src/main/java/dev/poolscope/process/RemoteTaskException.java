@@ -1,5 +1,7 @@
 package dev.poolscope.process;
 
+import dev.poolscope.metrics.FailureOrigin;
+
 import java.io.PrintStream;
 import java.io.PrintWriter;
 
@@ -9,7 +11,7 @@ import java.io.PrintWriter;
  * {@link #remoteStackTrace()} keeps the worker's stack trace (printed after
  * the local one by {@link #printStackTrace()}).
  */
-public class RemoteTaskException extends Exception {
+public class RemoteTaskException extends Exception implements FailureOrigin {
     private static final long serialVersionUID = 1L;
 
     private final String remoteType;

@@ -1,5 +1,7 @@
 package dev.poolscope.process;
 
+import dev.poolscope.metrics.FailureOrigin;
+
 import java.util.List;
 
 /**
@@ -8,7 +10,7 @@ import java.util.List;
  * PID, the phase, and the exit code or signal, followed by the last lines of
  * the worker's log.
  */
-public class WorkerCrashedException extends RuntimeException {
+public class WorkerCrashedException extends RuntimeException implements FailureOrigin {
     private static final long serialVersionUID = 1L;
 
     private final int workerId;

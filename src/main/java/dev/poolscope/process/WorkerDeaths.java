@@ -40,6 +40,7 @@ final class WorkerDeaths {
             boolean expected = wasClosing && !c.broken() && c.inFlight.isEmpty() && code == 0;
             String reason = c.broken() ? c.killReason() + " (" + exit + ")" : exit;
             boolean stopped = sup.pool.stoppedNow() || sup.shutdown && sup.queue.isEmpty();
+            s.recorder.exited(c.handshaken() ? reason : "did not start: " + reason);
             if (!c.handshaken()) {
                 if (s.retiring() || s.retired() || stopped) {
                     sup.retire(s);

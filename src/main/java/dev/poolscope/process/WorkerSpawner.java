@@ -5,6 +5,7 @@ import dev.poolscope.metrics.WorkerState;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -48,14 +49,17 @@ final class WorkerSpawner {
         long deadline = System.nanoTime() + settings.startTimeout().toNanos() * (settings.maxStartFailures() + 1L);
         sup.lock.lock();
         try {
-            while (sup.startFailure == null && sup.readyCount() < sup.target) {
+            while (sup.startFailure == null && !sup.pool.stoppedNow() && sup.readyCount() < sup.target) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     sup.startFailure = new WorkerStartException("process pool: only " + sup.readyCount() + " of "
                             + sup.target + " workers became ready in time", List.of());
                     break;
                 }
-                sup.changed.awaitNanos(left);
+                sup.changed.awaitNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(100))); // also sees a stop for exit
+            }
+            if (sup.startFailure == null && sup.pool.stoppedNow()) {
+                return new WorkerStartException("process pool: stopped while its workers started", List.of());
             }
             return sup.startFailure;
         } catch (InterruptedException e) {

@@ -59,7 +59,7 @@ public final class Advice {
 
         if (c.failed() > 0) {
             String top = r.errors().stream().max(Comparator.comparingLong(ErrorTable.Entry::count))
-                    .map(e -> ", mostly " + e.type() + (e.message() == null || e.message().isBlank() ? "" : " '" + e.message() + "'"))
+                    .map(e -> ", mostly " + e.kind() + (e.shared() == null || e.shared().isBlank() ? "" : " '" + e.shared() + "'"))
                     .orElse("");
             out.add(new Suggestion("failures", "failed tasks", c.failed() + " of " + c.submitted(),
                     percent(c.failed() / (double) Math.max(1, c.submitted())) + " of tasks failed" + top

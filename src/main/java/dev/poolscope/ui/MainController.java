@@ -12,6 +12,7 @@ import dev.poolscope.ui.model.RunFormModel;
 import dev.poolscope.ui.model.RunPhase;
 import dev.poolscope.ui.model.SeriesBuffer;
 import dev.poolscope.ui.model.WorkerRow;
+import dev.poolscope.ui.model.WorkerText;
 import dev.poolscope.ui.run.RunSession;
 import dev.poolscope.ui.view.ChartPng;
 import dev.poolscope.ui.view.ParamItem;
@@ -378,13 +379,13 @@ public final class MainController {
         workerTable.setItems(live.workerRows());
         workerTable.getColumns().setAll(List.of(
                 column("Worker", WorkerSnapshot::label),
-                column("State", w -> w.state().name().toLowerCase(java.util.Locale.ROOT)),
+                column("State", WorkerText::state),
                 column("PID", w -> w.pid() < 0 ? "–" : Long.toString(w.pid())),
                 column("Tasks", w -> Format.count(w.tasks())),
                 column("Restarts", w -> Integer.toString(w.restarts())),
                 column("Busy", w -> Format.percent(w.busyFraction())),
-                column("CPU", w -> w.cpuNanos() < 0 ? "–" : Format.decimal(w.cpuNanos() / 1e9, 2) + " s"),
-                column("Memory", w -> Format.mebibytes(w.rssBytes())),
+                column("CPU", WorkerText::cpu),
+                column("Memory", WorkerText::memory),
                 column("Start-up", w -> w.startupMillis() < 0 ? "–" : Format.decimal(w.startupMillis(), 1) + " ms")));
         workerTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         workerTable.setPlaceholder(new Label("Workers appear here while a run goes."));
@@ -392,7 +393,7 @@ public final class MainController {
                 () -> live.getPhase() != RunPhase.RUNNING || workerTable.getSelectionModel().getSelectedItem() == null
                         || !ctx.session().canKillWorker(),
                 live.phaseProperty(), workerTable.getSelectionModel().selectedItemProperty(), live.workerRows()));
-        killHint.setText(WorkerControl.hint());
+        killHint.textProperty().bind(Bindings.when(live.poolGoneProperty()).then(WorkerText.POOL_GONE).otherwise(WorkerControl.hint()));
     }
 
     private static TableColumn<WorkerRow, String> column(String title, Function<WorkerSnapshot, String> f) {

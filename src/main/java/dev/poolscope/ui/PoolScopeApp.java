@@ -185,6 +185,7 @@ public class PoolScopeApp extends Application {
             throw new UncheckedIOException(e);
         }
         MainController controller = loader.getController();
+        controller.addStatusItem(new dev.poolscope.ui.view.ErrorsLink(live.lastReportProperty()));
         controller.addStatusItem(new OwnCostLabel(live.phaseProperty(), new OwnCpu(), where::problem, where.backend().describe()));
         live.phaseProperty().addListener((o, was, now) -> {
             if (now == RunPhase.RUNNING) {

@@ -65,6 +65,7 @@ public final class LiveRunModel {
     private final ReadOnlyStringWrapper outcomes = new ReadOnlyStringWrapper(this, "outcomes", "–");
     private final ReadOnlyStringWrapper insight = new ReadOnlyStringWrapper(this, "insight", "");
     private final ReadOnlyObjectWrapper<TimelineFrame> timeline = new ReadOnlyObjectWrapper<>(this, "timeline", TimelineFrame.EMPTY);
+    private final javafx.beans.property.ReadOnlyBooleanWrapper poolGone = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "poolGone");
     private final ObservableList<WorkerRow> workerRows = FXCollections.observableArrayList();
     private final java.util.Map<Integer, WorkerRow> rowById = new java.util.HashMap<>();
     private final ObservableList<XYChart.Data<String, Number>> histogram = FXCollections.observableArrayList();
@@ -106,6 +107,7 @@ public final class LiveRunModel {
         histogram.clear();
         workerRows.clear();
         rowById.clear();
+        poolGone.set(false);
         timeline.set(TimelineFrame.EMPTY);
         progress.set(0);
         done.set(0);
@@ -206,10 +208,14 @@ public final class LiveRunModel {
         insight.set(insight(s, totalCpu));
         updateHistogram(s.latencyHistogram());
         List<WorkerSnapshot> current = s.workers().stream().filter(w -> w.state() != WorkerState.RETIRED).toList();
-        if (current.isEmpty() && !workerRows.isEmpty()) {
-            return; // the pool has shut down: keep the last workers and timeline in view
+        if (s.workers().isEmpty() && !workerRows.isEmpty()) {
+            return; // nothing new of the workers: keep the last ones and the timeline in view
         }
         updateRows(s.workers().size() <= MAX_WORKER_ROWS ? s.workers() : s.workers().subList(0, MAX_WORKER_ROWS));
+        if (current.isEmpty()) {
+            poolGone.set(true); // every worker has ended: the rows show how; the timeline keeps its last frame
+            return;
+        }
         long now = s.elapsedNanos();
         for (TaskSpan span : s.spans()) {
             now = Math.max(now, Math.max(span.startNanos(), span.endNanos()));
@@ -361,6 +367,8 @@ public final class LiveRunModel {
     /** A one-sentence explanation of what the figures show, or empty. */
     public ReadOnlyStringProperty insightProperty() { return insight.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<TimelineFrame> timelineProperty() { return timeline.getReadOnlyProperty(); }
+    /** True once the run's pool has shut down and the worker rows show each worker's end. */
+    public javafx.beans.property.ReadOnlyBooleanProperty poolGoneProperty() { return poolGone.getReadOnlyProperty(); }
     /** The worker table's rows: stable per worker id, updated in place. */
     public ObservableList<WorkerRow> workerRows() { return workerView; }
     /** Latency histogram bars, labelled by bucket upper bound. */

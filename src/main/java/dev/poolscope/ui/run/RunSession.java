@@ -5,7 +5,7 @@ import dev.poolscope.engine.Run;
 import dev.poolscope.engine.RunEngine;
 import dev.poolscope.engine.RunReport;
 import dev.poolscope.engine.RunSpec;
-import dev.poolscope.metrics.ErrorTable;
+import dev.poolscope.ui.model.ErrorSummary;
 import dev.poolscope.metrics.MetricsSnapshot;
 import dev.poolscope.metrics.WorkerSnapshot;
 import dev.poolscope.host.LocalBackend;
@@ -192,11 +192,7 @@ public final class RunSession implements AutoCloseable {
     private void announce(RunReport r) {
         long bad = r.counts().failed() + r.counts().timedOut();
         if (bad > 0) {
-            StringBuilder sb = new StringBuilder(bad + " of " + r.counts().submitted() + " tasks failed or timed out.");
-            for (ErrorTable.Entry e : r.errors().stream().limit(3).toList()) {
-                sb.append("\n").append(e.count()).append(" × ").append(e.type()).append(": ").append(e.message());
-            }
-            notifier.error("Tasks failed", sb.toString());
+            notifier.errors("Tasks failed", ErrorSummary.of(r), r.errors());
         }
         if (r.state() == dev.poolscope.engine.RunState.FAILED) {
             notifier.error("The run failed", String.join("\n", r.notes()));
