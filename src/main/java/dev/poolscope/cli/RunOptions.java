@@ -4,7 +4,9 @@ import dev.poolscope.engine.Arrival;
 import dev.poolscope.engine.InvalidSpecException;
 import dev.poolscope.engine.RunSpec;
 import dev.poolscope.pool.PoolConfig;
+import dev.poolscope.pool.QueueOrder;
 import dev.poolscope.pool.RejectionPolicy;
+import dev.poolscope.pool.StallPolicy;
 import dev.poolscope.workload.WorkloadSpec;
 import picocli.CommandLine.Option;
 
@@ -80,6 +82,18 @@ final class RunOptions {
             description = "process pool: an extra JVM option for every worker, e.g. -Xmx64m (repeatable)")
     List<String> workerJvmOptions = new ArrayList<>();
 
+    @Option(names = "--queue-order", paramLabel = "ORDER", defaultValue = "fifo", converter = Converters.QueueOrderConverter.class,
+            description = "order queued tasks are served in: fifo, lifo, priority, shortest (fixed, virtual, process; default: ${DEFAULT-VALUE})")
+    QueueOrder queueOrder;
+
+    @Option(names = "--on-stall", paramLabel = "ACTION", defaultValue = "fail", converter = Converters.OnStallConverter.class,
+            description = "when every worker waits for tasks queued in its own pool: fail the waiting tasks, or wait (stuck; default: ${DEFAULT-VALUE})")
+    StallPolicy.Action onStall;
+
+    @Option(names = "--stall-grace", paramLabel = "DURATION", defaultValue = "1s", converter = Converters.DurationConverter.class,
+            description = "how long a starvation deadlock lasts before --on-stall fail acts (default: ${DEFAULT-VALUE})")
+    Duration stallGrace;
+
     @Option(names = "--jfr", paramLabel = "FILE", description = "record the run with JDK Flight Recorder into FILE"
             + " (an event per task, dev.poolscope.Task, and pool samples)")
     Path jfr;
@@ -109,7 +123,13 @@ final class RunOptions {
         if (maxTasksPerWorker < 0) {
             throw new InvalidSpecException("--max-tasks-per-worker", "must be 0 (never) or more, was " + maxTasksPerWorker);
         }
-        return s.withProcessOptions(maxTasksPerWorker, workerJvmOptions);
+        StallPolicy stall;
+        try {
+            stall = new StallPolicy(onStall, stallGrace);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSpecException("--stall-grace", "must be between 100ms and 1h, was " + stallGrace.toMillis() + "ms");
+        }
+        return s.withProcessOptions(maxTasksPerWorker, workerJvmOptions).withQueueOrder(queueOrder).withStallPolicy(stall);
     }
 
     private Arrival arrival() {

@@ -15,9 +15,12 @@ import java.util.Objects;
  * @param maxTasksPerWorker process pools: recycle a worker after this many tasks; 0 for never
  * @param workerJvmOptions process pools: extra JVM options for each worker
  * @param workerInitializer process pools: a class name whose no-argument constructor runs once per worker, or null
+ * @param queueOrder the order queued tasks are served in; kinds without a central queue take only FIFO
+ * @param stallPolicy what the pool does when it has starved itself into a deadlock
  */
 public record PoolConfig(int workers, int queueCapacity, RejectionPolicy rejection, Duration taskTimeout,
-                         int maxTasksPerWorker, List<String> workerJvmOptions, String workerInitializer) {
+                         int maxTasksPerWorker, List<String> workerJvmOptions, String workerInitializer,
+                         QueueOrder queueOrder, StallPolicy stallPolicy) {
 
     /** Queue capacity meaning "no limit". */
     public static final int UNBOUNDED = Integer.MAX_VALUE;
@@ -38,6 +41,15 @@ public record PoolConfig(int workers, int queueCapacity, RejectionPolicy rejecti
             throw new IllegalArgumentException("max tasks per worker must be 0 or more");
         }
         workerJvmOptions = workerJvmOptions == null ? List.of() : List.copyOf(workerJvmOptions);
+        queueOrder = queueOrder == null ? QueueOrder.FIFO : queueOrder;
+        stallPolicy = stallPolicy == null ? StallPolicy.DEFAULT : stallPolicy;
+    }
+
+    /** A config served first in, first out, failing a starvation deadlock after one second. */
+    public PoolConfig(int workers, int queueCapacity, RejectionPolicy rejection, Duration taskTimeout,
+                      int maxTasksPerWorker, List<String> workerJvmOptions, String workerInitializer) {
+        this(workers, queueCapacity, rejection, taskTimeout, maxTasksPerWorker, workerJvmOptions, workerInitializer,
+                QueueOrder.FIFO, StallPolicy.DEFAULT);
     }
 
     /** A config with {@code workers} workers, an unbounded queue and no timeout. */
@@ -52,21 +64,31 @@ public record PoolConfig(int workers, int queueCapacity, RejectionPolicy rejecti
 
     /** A copy with another worker count. */
     public PoolConfig withWorkers(int n) {
-        return new PoolConfig(n, queueCapacity, rejection, taskTimeout, maxTasksPerWorker, workerJvmOptions, workerInitializer);
+        return new PoolConfig(n, queueCapacity, rejection, taskTimeout, maxTasksPerWorker, workerJvmOptions, workerInitializer, queueOrder, stallPolicy);
     }
 
     /** A copy with another queue capacity and rejection policy. */
     public PoolConfig withQueue(int capacity, RejectionPolicy policy) {
-        return new PoolConfig(workers, capacity, policy, taskTimeout, maxTasksPerWorker, workerJvmOptions, workerInitializer);
+        return new PoolConfig(workers, capacity, policy, taskTimeout, maxTasksPerWorker, workerJvmOptions, workerInitializer, queueOrder, stallPolicy);
     }
 
     /** A copy with another task timeout. */
     public PoolConfig withTaskTimeout(Duration timeout) {
-        return new PoolConfig(workers, queueCapacity, rejection, timeout, maxTasksPerWorker, workerJvmOptions, workerInitializer);
+        return new PoolConfig(workers, queueCapacity, rejection, timeout, maxTasksPerWorker, workerJvmOptions, workerInitializer, queueOrder, stallPolicy);
     }
 
     /** A copy with other process-pool settings. */
     public PoolConfig withProcessOptions(int maxTasks, List<String> jvmOptions, String initializer) {
-        return new PoolConfig(workers, queueCapacity, rejection, taskTimeout, maxTasks, jvmOptions, initializer);
+        return new PoolConfig(workers, queueCapacity, rejection, taskTimeout, maxTasks, jvmOptions, initializer, queueOrder, stallPolicy);
+    }
+
+    /** A copy served in another order. */
+    public PoolConfig withQueueOrder(QueueOrder order) {
+        return new PoolConfig(workers, queueCapacity, rejection, taskTimeout, maxTasksPerWorker, workerJvmOptions, workerInitializer, order, stallPolicy);
+    }
+
+    /** A copy with another stall policy. */
+    public PoolConfig withStallPolicy(StallPolicy policy) {
+        return new PoolConfig(workers, queueCapacity, rejection, taskTimeout, maxTasksPerWorker, workerJvmOptions, workerInitializer, queueOrder, policy);
     }
 }

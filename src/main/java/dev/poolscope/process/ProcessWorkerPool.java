@@ -101,6 +101,7 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
         @Override public int maxWorkers() { return MAX_WORKERS; }
         @Override public int order() { return 40; }
         @Override public boolean usesProcesses() { return true; }
+        @Override public boolean ordersQueue() { return true; }
         @Override public WorkerPool create(PoolConfig config) { return new ProcessWorkerPool(config); }
     }
 
@@ -265,7 +266,7 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
     protected ObservedTask<?> pollOldestQueued() {
         lock.lock();
         try {
-            TaskCodec.EncodedTask j = sup.queue.pollFirst();
+            TaskCodec.EncodedTask j = sup.queue.pollOldest();
             return j == null ? null : j.task();
         } finally {
             lock.unlock();

@@ -5,6 +5,8 @@ import dev.poolscope.metrics.WorkerState;
 import dev.poolscope.pool.ObservedTask;
 
 import java.io.IOException;
+import dev.poolscope.pool.ServingDeque;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +40,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class WorkerSupervisor {
     final ReentrantLock lock = new ReentrantLock();
     final Condition changed = lock.newCondition();
-    final ArrayDeque<TaskCodec.EncodedTask> queue = new ArrayDeque<>();
+    final ServingDeque<TaskCodec.EncodedTask> queue = new ServingDeque<>(TaskCodec.EncodedTask::task);
     final List<WorkerSlot> slots = new ArrayList<>();
     final List<WorkerSlot> retiredSlots = new ArrayList<>();
     final CopyOnWriteArrayList<WorkerChannel> live = new CopyOnWriteArrayList<>();
