@@ -1,7 +1,9 @@
 package dev.poolscope.cli;
 
 import dev.poolscope.engine.Durations;
+import dev.poolscope.pool.QueueOrder;
 import dev.poolscope.pool.RejectionPolicy;
+import dev.poolscope.pool.StallPolicy;
 import dev.poolscope.workload.WorkloadSpec;
 import picocli.CommandLine;
 
@@ -42,6 +44,30 @@ final class Converters {
         public RejectionPolicy convert(String value) {
             try {
                 return RejectionPolicy.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** {@code fifo|lifo|priority|shortest}. */
+    static final class QueueOrderConverter implements CommandLine.ITypeConverter<QueueOrder> {
+        @Override
+        public QueueOrder convert(String value) {
+            try {
+                return QueueOrder.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** {@code fail|wait}. */
+    static final class OnStallConverter implements CommandLine.ITypeConverter<StallPolicy.Action> {
+        @Override
+        public StallPolicy.Action convert(String value) {
+            try {
+                return StallPolicy.Action.parse(value);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }

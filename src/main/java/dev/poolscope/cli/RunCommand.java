@@ -128,6 +128,16 @@ public final class RunCommand implements Callable<Integer> {
         if (r.workerRestarts() > 0) {
             out.println("  restarts    " + r.workerRestarts() + " worker processes replaced");
         }
+        if (r.topLevelTasks() != c.submitted()) {
+            out.printf(Locale.ROOT, "  top level   %d tasks submitted by the run; the other %d were their subtasks%n",
+                    r.topLevelTasks(), c.submitted() - r.topLevelTasks());
+        }
+        for (dev.poolscope.metrics.StallEpisode s : r.stalls()) {
+            out.printf(Locale.ROOT, "  stall       %s at %d ms%s: workers %s waited for tasks %s%s%n", s.kind(), s.detectedAtMillis(),
+                    s.ended() ? " to " + s.endedAtMillis() + " ms" : " (still stalled at the end)", String.join(", ", s.workers()),
+                    abbreviate(s.waitingOn()), s.failedTasks() > 0 ? "; " + s.failedTasks() + " waiting task(s) failed" : "");
+        }
+        r.latencyByPriority().forEach((k, p) -> out.println("  priority " + k + "  " + line(p)));
         for (ErrorTable.Entry e : r.errors()) {
             out.printf(Locale.ROOT, "  error       %d x %s%n", e.count(), e.describe());
         }
@@ -137,6 +147,13 @@ public final class RunCommand implements Callable<Integer> {
         for (dev.poolscope.tuning.Suggestion s : dev.poolscope.tuning.Advice.of(r)) {
             out.println("  advice      " + s);
         }
+    }
+
+    private static String abbreviate(java.util.List<Long> ids) {
+        if (ids.size() <= 12) {
+            return ids.toString();
+        }
+        return ids.subList(0, 12).toString().replace("]", ", ... (" + ids.size() + " in all)]");
     }
 
     private static String line(Percentiles p) {

@@ -5,8 +5,10 @@ import dev.poolscope.engine.InvalidSpecException;
 import dev.poolscope.engine.RunSpec;
 import dev.poolscope.pool.ClusterTarget;
 import dev.poolscope.pool.PoolConfig;
+import dev.poolscope.pool.QueueOrder;
 import dev.poolscope.pool.RejectionPolicy;
 import dev.poolscope.workload.TwinFile;
+import dev.poolscope.pool.StallPolicy;
 import dev.poolscope.workload.WorkloadSpec;
 import picocli.CommandLine.Option;
 
@@ -93,6 +95,17 @@ final class RunOptions {
     @Option(names = "--cluster-name", paramLabel = "NAME",
             description = "cluster pool: the cluster's name (required with --cluster; default: a new name per run)")
     String clusterName;
+    @Option(names = "--queue-order", paramLabel = "ORDER", defaultValue = "fifo", converter = Converters.QueueOrderConverter.class,
+            description = "order queued tasks are served in: fifo, lifo, priority, shortest (fixed, virtual, process; default: ${DEFAULT-VALUE})")
+    QueueOrder queueOrder;
+
+    @Option(names = "--on-stall", paramLabel = "ACTION", defaultValue = "fail", converter = Converters.OnStallConverter.class,
+            description = "when every worker waits for tasks queued in its own pool: fail the waiting tasks, or wait (stuck; default: ${DEFAULT-VALUE})")
+    StallPolicy.Action onStall;
+
+    @Option(names = "--stall-grace", paramLabel = "DURATION", defaultValue = "1s", converter = Converters.DurationConverter.class,
+            description = "how long a starvation deadlock lasts before --on-stall fail acts (default: ${DEFAULT-VALUE})")
+    Duration stallGrace;
 
     @Option(names = "--jfr", paramLabel = "FILE", description = "record the run with JDK Flight Recorder into FILE"
             + " (an event per task, dev.poolscope.Task, and pool samples)")
@@ -123,7 +136,14 @@ final class RunOptions {
         if (maxTasksPerWorker < 0) {
             throw new InvalidSpecException("--max-tasks-per-worker", "must be 0 (never) or more, was " + maxTasksPerWorker);
         }
-        return s.withProcessOptions(maxTasksPerWorker, workerJvmOptions).withCluster(clusterTarget());
+        StallPolicy stall;
+        try {
+            stall = new StallPolicy(onStall, stallGrace);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSpecException("--stall-grace", "must be between 100ms and 1h, was " + stallGrace.toMillis() + "ms");
+        }
+        return s.withProcessOptions(maxTasksPerWorker, workerJvmOptions).withCluster(clusterTarget())
+                .withQueueOrder(queueOrder).withStallPolicy(stall);
     }
 
     private ClusterTarget clusterTarget() {

@@ -79,6 +79,11 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--queue-order", paramLabel = "ORDER[,ORDER...]",
+            description = "queue orders to compare, comma-separated: fifo, lifo, priority, shortest; each kind runs with each"
+                    + " (fixed, virtual, process; default: fifo)")
+    String queueOrders;
+
     @Option(names = "--no-warmup", description = "skip the unmeasured warm-up run before the sweep")
     boolean noWarmup;
 
@@ -101,8 +106,24 @@ public final class SweepCommand implements Callable<Integer> {
             max = Math.min(max, kind.maxWorkers());
         }
         List<String> names = kinds.stream().map(k -> engine.pools().get(k).name()).toList();
+        if (queueOrders != null) {
+            List<String> orders = new java.util.ArrayList<>();
+            for (String o : queueOrders.split(",")) {
+                if (!o.isBlank()) {
+                    try {
+                        orders.add(dev.poolscope.pool.QueueOrder.parse(o).cliName());
+                    } catch (IllegalArgumentException e) {
+                        throw new InvalidSpecException("--queue-order", e.getMessage());
+                    }
+                }
+            }
+            if (orders.isEmpty()) {
+                throw new InvalidSpecException("--queue-order", "name at least one order; allowed: " + dev.poolscope.pool.QueueOrder.allowed());
+            }
+            names = names.stream().flatMap(k -> orders.stream().map(o -> k + "/" + o)).toList();
+        }
         List<Integer> counts = WorkerCounts.parse(workers, max);
-        RunSpec base = RunSpec.of(names.get(0), counts.get(0), workload, tasks)
+        RunSpec base = RunSpec.of(dev.poolscope.tuning.SweepSpec.kindOf(names.get(0)), counts.get(0), workload, tasks)
                 .withQueue(queueCapacity == null ? PoolConfig.UNBOUNDED : queueCapacity, rejection)
                 .withSeed(seed);
         SweepSpec s = new SweepSpec(base, names, counts, repeat, p99Target, !noWarmup);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.poolscope.metrics.ErrorTable;
 import dev.poolscope.metrics.Percentiles;
 import dev.poolscope.metrics.SamplePoint;
+import dev.poolscope.metrics.StallEpisode;
 import dev.poolscope.pool.PoolConfig;
 import dev.poolscope.pool.WorkerDetail;
 
@@ -127,6 +128,30 @@ public final class ReportJson {
         }
         ArrayNode notes = root.putArray("notes");
         r.notes().forEach(notes::add);
+        root.put("topLevelTasks", r.topLevelTasks());
+        root.put("queueOrder", s.queueOrder().cliName());
+        root.put("onStall", s.stallPolicy().action().cliName());
+        root.put("stallGraceMillis", s.stallPolicy().grace().toMillis());
+        ArrayNode stalls = root.putArray("stalls");
+        for (StallEpisode e : r.stalls()) {
+            ObjectNode n = stalls.addObject();
+            n.put("kind", e.kind());
+            n.put("detectedAtMillis", e.detectedAtMillis());
+            if (e.ended()) {
+                n.put("endedAtMillis", e.endedAtMillis());
+            } else {
+                n.putNull("endedAtMillis");
+            }
+            ArrayNode w = n.putArray("workers");
+            e.workers().forEach(w::add);
+            ArrayNode on = n.putArray("waitingOn");
+            e.waitingOn().forEach(on::add);
+            n.put("failedTasks", e.failedTasks());
+        }
+        if (!r.latencyByPriority().isEmpty()) {
+            ObjectNode byClass = root.putObject("latencyByPriority");
+            r.latencyByPriority().forEach((k, p) -> percentiles(byClass.putObject(String.valueOf(k)), p));
+        }
         return root;
     }
 

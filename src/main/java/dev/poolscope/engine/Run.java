@@ -59,6 +59,8 @@ public final class Run implements AutoCloseable {
     /** One permit per ended task. */
     private final Semaphore ended = new Semaphore(0);
     private final java.util.function.Consumer<Object> onTaskDone;
+    /** Latency per priority class, for workloads with priorities; null otherwise. */
+    private final PriorityLatency byPriority;
 
     Run(RunSpec spec, WorkerPool pool, TaskSource source) {
         this.spec = spec;
@@ -66,9 +68,15 @@ public final class Run implements AutoCloseable {
         this.source = source;
         this.sampler = new MetricsSampler(pool.metrics(), pool, spec.sampleInterval());
         this.inFlight = spec.queueCapacity() == PoolConfig.UNBOUNDED ? new Semaphore(spec.maxInFlight()) : null;
-        this.onTaskDone = inFlight == null ? t -> ended.release() : t -> {
+        this.byPriority = RunEngine.standard().workloads().find(spec.workload().name())
+                .filter(dev.poolscope.workload.Workload::hasPriorities).map(w -> new PriorityLatency()).orElse(null);
+        java.util.function.Consumer<Object> counted = inFlight == null ? t -> ended.release() : t -> {
             inFlight.release();
             ended.release();
+        };
+        this.onTaskDone = byPriority == null ? counted : t -> {
+            byPriority.record((ObservedTask<?>) t);
+            counted.accept(t);
         };
         this.driver = Thread.ofPlatform().name("poolscope-driver").daemon(true).unstarted(this::drive);
     }
@@ -283,7 +291,8 @@ public final class Run implements AutoCloseable {
             long teardown = terminated - wallEnd;
             RunReport r = new RunReport(spec, end, pool.workers(), counts, wall, teardown, counts.throughput(wall), last.totalLatency(),
                     last.totalWait(), last.totalService(), cpu, pool.metrics().restarts(), withFigures(pool.workerDetails(), last),
-                    pool.metrics().errors().entries(), sampler.series(), notes);
+                    pool.metrics().errors().entries(), sampler.series(), notes, submittedByDriver, pool.stalls(t0),
+                    byPriority == null ? java.util.Map.of() : byPriority.summary());
             state = end;
             report.complete(r);
         } catch (RuntimeException | Error e) {

@@ -6,7 +6,12 @@ import dev.poolscope.metrics.Percentiles;
 import dev.poolscope.metrics.SamplePoint;
 import dev.poolscope.pool.WorkerDetail;
 
+import dev.poolscope.metrics.StallEpisode;
+
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a run measured, at its end. Durations are nanoseconds.
@@ -29,17 +34,32 @@ import java.util.List;
  * @param errors failures by type and message
  * @param samples the sampled series (bounded)
  * @param notes what the pool could not do, or other remarks for the user
+ * @param topLevelTasks tasks the run itself submitted; {@code counts} also counts the subtasks they submitted
+ * @param stalls the episodes in which the pool starved itself, oldest first (times since the run's start)
+ * @param latencyByPriority with a workload that has priorities: latency per priority class
  */
 public record RunReport(RunSpec spec, RunState state, int finalWorkers, Counts counts, long wallNanos,
                         long teardownNanos, double throughputPerSecond, Percentiles latency, Percentiles waitTime, Percentiles service,
                         long cpuNanos, long workerRestarts, List<WorkerDetail> workerDetails,
-                        List<ErrorTable.Entry> errors, List<SamplePoint> samples, List<String> notes) {
+                        List<ErrorTable.Entry> errors, List<SamplePoint> samples, List<String> notes,
+                        long topLevelTasks, List<StallEpisode> stalls, Map<Integer, Percentiles> latencyByPriority) {
 
     public RunReport {
         workerDetails = List.copyOf(workerDetails);
         errors = List.copyOf(errors);
         samples = List.copyOf(samples);
         notes = List.copyOf(notes);
+        stalls = stalls == null ? List.of() : List.copyOf(stalls);
+        latencyByPriority = latencyByPriority == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(latencyByPriority));
+    }
+
+    /** A report of a run without subtasks, stalls or priorities. */
+    public RunReport(RunSpec spec, RunState state, int finalWorkers, Counts counts, long wallNanos,
+                     long teardownNanos, double throughputPerSecond, Percentiles latency, Percentiles waitTime, Percentiles service,
+                     long cpuNanos, long workerRestarts, List<WorkerDetail> workerDetails,
+                     List<ErrorTable.Entry> errors, List<SamplePoint> samples, List<String> notes) {
+        this(spec, state, finalWorkers, counts, wallNanos, teardownNanos, throughputPerSecond, latency, waitTime, service,
+                cpuNanos, workerRestarts, workerDetails, errors, samples, notes, counts.submitted(), List.of(), Map.of());
     }
 
     /** Wall time in seconds. */

@@ -258,7 +258,7 @@ public final class MetricsSampler implements AutoCloseable {
                 gauges.liveWorkers(), active, counts.queued(), counts, intervalEnded, intervalRan, throughput,
                 Percentiles.of(intervalLatency), Percentiles.of(intervalWait), Percentiles.of(intervalService),
                 Percentiles.of(totalLatency), Percentiles.of(totalWait), Percentiles.of(totalService),
-                buckets(totalLatency), cpuFraction, workerSnaps, spans);
+                buckets(totalLatency), cpuFraction, workerSnaps, spans, gauges.stall());
         lastNanos = now;
         lastEnded = ended;
         lastRan = ran;

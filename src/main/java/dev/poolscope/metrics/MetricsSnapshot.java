@@ -29,6 +29,7 @@ import java.util.List;
  * @param processCpuFraction CPU used by this JVM during the interval, as a fraction of all cores (0..1), or -1
  * @param workers one entry per live (and recently retired) worker
  * @param spans each worker's recent task spans, oldest first
+ * @param stall the pool's stall at this instant (workers waiting on their own pool's queued tasks), or null
  */
 public record MetricsSnapshot(long sequence, long elapsedNanos, long intervalNanos,
                               int poolSize, int liveWorkers, int activeWorkers, long queueDepth,
@@ -36,11 +37,24 @@ public record MetricsSnapshot(long sequence, long elapsedNanos, long intervalNan
                               Percentiles latency, Percentiles waitTime, Percentiles service,
                               Percentiles totalLatency, Percentiles totalWait, Percentiles totalService,
                               HistogramBuckets latencyHistogram, double processCpuFraction,
-                              List<WorkerSnapshot> workers, List<TaskSpan> spans) {
+                              List<WorkerSnapshot> workers, List<TaskSpan> spans, StallStatus stall) {
 
     public MetricsSnapshot {
         workers = List.copyOf(workers);
         spans = List.copyOf(spans);
+    }
+
+    /** A snapshot of a pool that is not stalled. */
+    public MetricsSnapshot(long sequence, long elapsedNanos, long intervalNanos,
+                           int poolSize, int liveWorkers, int activeWorkers, long queueDepth,
+                           Counts counts, long intervalEnded, long intervalRan, double throughputPerSecond,
+                           Percentiles latency, Percentiles waitTime, Percentiles service,
+                           Percentiles totalLatency, Percentiles totalWait, Percentiles totalService,
+                           HistogramBuckets latencyHistogram, double processCpuFraction,
+                           List<WorkerSnapshot> workers, List<TaskSpan> spans) {
+        this(sequence, elapsedNanos, intervalNanos, poolSize, liveWorkers, activeWorkers, queueDepth, counts, intervalEnded,
+                intervalRan, throughputPerSecond, latency, waitTime, service, totalLatency, totalWait, totalService,
+                latencyHistogram, processCpuFraction, workers, spans, null);
     }
 
     /** Elapsed time in milliseconds. */
@@ -52,6 +66,6 @@ public record MetricsSnapshot(long sequence, long elapsedNanos, long intervalNan
     public MetricsSnapshot withSpans(List<TaskSpan> spans) {
         return new MetricsSnapshot(sequence, elapsedNanos, intervalNanos, poolSize, liveWorkers, activeWorkers,
                 queueDepth, counts, intervalEnded, intervalRan, throughputPerSecond, latency, waitTime, service,
-                totalLatency, totalWait, totalService, latencyHistogram, processCpuFraction, workers, spans);
+                totalLatency, totalWait, totalService, latencyHistogram, processCpuFraction, workers, spans, stall);
     }
 }

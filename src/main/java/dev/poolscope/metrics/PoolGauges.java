@@ -10,4 +10,9 @@ public interface PoolGauges {
 
     /** Workers that exist right now. */
     int liveWorkers();
+
+    /** The pool's stall now (its workers waiting on tasks of their own pool), or null if none. */
+    default StallStatus stall() {
+        return null;
+    }
 }

@@ -310,6 +310,11 @@ public final class PoolMetrics implements PoolRecorder {
         }
 
         @Override
+        public String label() {
+            return label;
+        }
+
+        @Override
         public void taskStarted(long taskId, long startNanos) {
             if (shared) {
                 synchronized (this) {

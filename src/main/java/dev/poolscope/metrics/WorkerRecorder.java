@@ -14,6 +14,11 @@ public interface WorkerRecorder {
     /** The worker's id, unique within its pool, in creation order from 0. */
     int id();
 
+    /** The worker's name in reports and views, e.g. {@code fixed-0}. */
+    default String label() {
+        return "worker-" + id();
+    }
+
     /**
      * Records that a task began on this worker.
      *

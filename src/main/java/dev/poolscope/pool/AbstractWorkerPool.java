@@ -60,6 +60,7 @@ public abstract class AbstractWorkerPool extends AbstractExecutorService impleme
     private final java.util.concurrent.atomic.LongAccumulator maxOverrun = new java.util.concurrent.atomic.LongAccumulator(Math::max, 0);
     private volatile boolean stoppedNow;
     private final java.util.concurrent.atomic.AtomicInteger stopping = new java.util.concurrent.atomic.AtomicInteger();
+    private final StallWatch stallWatch = new StallWatch(this);
 
     /**
      * @param kind the registry name
@@ -257,6 +258,62 @@ public abstract class AbstractWorkerPool extends AbstractExecutorService impleme
                 }
             }
         }
+    }
+
+    /**
+     * Waits for one of this pool's tasks on behalf of {@code Future.get}:
+     * joins it if the kind can run it here ({@link #joinsOwn}), else parks with
+     * the wait registered for the stall watch. A wait the watch ends to break a
+     * starvation deadlock throws {@link StarvationDeadlockException}.
+     *
+     * @param nanos how long to wait, or -1 for no limit
+     */
+    final <V> V awaitOwn(ObservedTask<V> task, long nanos)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        if (joinsOwn(task, nanos)) {
+            return task.await(nanos < 0 ? -1 : 0);
+        }
+        StallWatch.Wait w = stallWatch.enter(task);
+        try {
+            return task.await(nanos);
+        } catch (CancellationException e) {
+            String verdict = w.verdict;
+            if (verdict != null) {
+                throw new StarvationDeadlockException(verdict);
+            }
+            throw e;
+        } finally {
+            stallWatch.exit(w);
+        }
+    }
+
+    /**
+     * For kinds whose workers can run a task they wait for (forkjoin's join):
+     * if the calling thread is such a worker, waits up to {@code nanos} (-1: no
+     * limit) by joining {@code task} and returns true once it is done.
+     */
+    boolean joinsOwn(ObservedTask<?> task, long nanos) throws InterruptedException {
+        return false;
+    }
+
+    /** The label of the worker that {@code thread} is in this pool, or null if it is not one of its workers. */
+    String workerLabel(Thread thread) {
+        return thread instanceof RecordingThread rt && rt.pool() == this ? rt.recorder().label() : null;
+    }
+
+    @Override
+    public dev.poolscope.metrics.StallStatus stall() {
+        return stallWatch.status();
+    }
+
+    @Override
+    public List<dev.poolscope.metrics.StallEpisode> stalls(long originNanos) {
+        return stallWatch.episodes(originNanos);
+    }
+
+    /** The stall watch (for tests in this package). */
+    final StallWatch stallWatch() {
+        return stallWatch;
     }
 
     /** The recorder for the thread running a task: its own if it is a worker, else the shared "caller" one. */

@@ -28,6 +28,7 @@ public final class FixedWorkerPool extends AbstractWorkerPool {
         @Override public String description() { return "platform threads in a ThreadPoolExecutor"; }
         @Override public int maxWorkers() { return 1024; }
         @Override public int order() { return 10; }
+        @Override public boolean ordersQueue() { return true; }
         @Override public WorkerPool create(PoolConfig config) { return new FixedWorkerPool(config); }
     }
 
@@ -40,9 +41,11 @@ public final class FixedWorkerPool extends AbstractWorkerPool {
         checkWorkers(config.workers());
         this.target = config.workers();
         BlockingQueue<Runnable> queue = switch (config.queueCapacity()) {
-            case PoolConfig.UNBOUNDED -> new LinkedBlockingQueue<>();
+            case PoolConfig.UNBOUNDED -> config.queueOrder() == QueueOrder.FIFO ? new LinkedBlockingQueue<>()
+                    : new OrderedBlockingQueue<>(config.queueOrder(), PoolConfig.UNBOUNDED, r -> (ObservedTask<?>) r);
             case 0 -> new SynchronousQueue<>();
-            default -> new LinkedBlockingQueue<>(config.queueCapacity());
+            default -> config.queueOrder() == QueueOrder.FIFO ? new LinkedBlockingQueue<>(config.queueCapacity())
+                    : new OrderedBlockingQueue<>(config.queueOrder(), config.queueCapacity(), r -> (ObservedTask<?>) r);
         };
         executor = new ThreadPoolExecutor(target, target, 30, TimeUnit.SECONDS, queue, new Factory(),
                 (r, e) -> {
@@ -100,7 +103,7 @@ public final class FixedWorkerPool extends AbstractWorkerPool {
 
     @Override
     boolean executesLight() {
-        return config().queueCapacity() == PoolConfig.UNBOUNDED;
+        return config().queueCapacity() == PoolConfig.UNBOUNDED && config().queueOrder() == QueueOrder.FIFO;
     }
 
     @Override
@@ -115,7 +118,8 @@ public final class FixedWorkerPool extends AbstractWorkerPool {
 
     @Override
     protected ObservedTask<?> pollOldestQueued() {
-        return (ObservedTask<?>) executor.getQueue().poll();
+        return (ObservedTask<?>) (executor.getQueue() instanceof OrderedBlockingQueue<Runnable> q ? q.pollOldest()
+                : executor.getQueue().poll());
     }
 
     @Override

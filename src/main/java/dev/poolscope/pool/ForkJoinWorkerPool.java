@@ -139,11 +139,33 @@ public final class ForkJoinWorkerPool extends AbstractWorkerPool {
         if (room != null) {
             task.holdsRoom = true;
         }
+        Adapter a = new Adapter(task);
+        task.joinable = a;
         try {
-            fjp.execute(new Adapter(task));
+            fjp.execute(a);
         } catch (RejectedExecutionException e) {
             throw rejected(task, "pool 'forkjoin' is shut down");
         }
+    }
+
+    /**
+     * A worker of this pool that waits for one of its tasks joins the task
+     * instead: it runs the task itself if it is still in its own queue, helps
+     * with other work, or lets the pool add a compensating thread, so nesting
+     * never starves the pool.
+     */
+    @Override
+    boolean joinsOwn(ObservedTask<?> task, long nanos) throws InterruptedException {
+        ForkJoinTask<?> j = task.joinable;
+        if (j == null || !(Thread.currentThread() instanceof Worker w) || w.owner != this) {
+            return false;
+        }
+        if (nanos < 0) {
+            j.quietlyJoin();
+            return true;
+        }
+        j.quietlyJoin(nanos, TimeUnit.NANOSECONDS);
+        return true; // done, or the caller's zero-wait get reports the timeout
     }
 
     @Override

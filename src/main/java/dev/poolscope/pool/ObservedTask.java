@@ -62,6 +62,10 @@ public final class ObservedTask<V> extends FutureTask<V> {
     private Consumer<? super ObservedTask<V>> onDone;
     /** Set by cancel(true) before it cancels: a remote worker then interrupts the task too. */
     private volatile boolean cancelInterrupts;
+    /** forkjoin: the pool's own task that runs this one, so a worker waiting for it joins (and helps) instead of parking. */
+    volatile java.util.concurrent.ForkJoinTask<?> joinable;
+    /** The callable's traits, read once when a queue first orders the task. */
+    private TaskTraits traits;
 
     ObservedTask(AbstractWorkerPool pool, Callable<V> callable) {
         super(callable);
@@ -87,6 +91,25 @@ public final class ObservedTask<V> extends FutureTask<V> {
     /** True once a worker has begun the task. */
     public boolean started() {
         return started;
+    }
+
+    /** The thread that runs or ran the task, or null before it started (for the pool's stall watch). */
+    Thread ranOn() {
+        return ranOn;
+    }
+
+    /** What the callable says about itself ({@link TaskTraits}), or {@link TaskTraits#NONE}. */
+    public TaskTraits traits() {
+        TaskTraits t = traits;
+        if (t == null) {
+            t = callable instanceof TaskTraits tt ? new Fixed(tt.priority(), tt.expectedNanos()) : TaskTraits.NONE;
+            traits = t;
+        }
+        return t;
+    }
+
+    /** Traits read once, so a queue's order never changes under it. */
+    private record Fixed(int priority, long expectedNanos) implements TaskTraits {
     }
 
     /** Sets a callback run once when the task ends, in any outcome. Call before submitting. */
@@ -183,6 +206,13 @@ public final class ObservedTask<V> extends FutureTask<V> {
     @Override
     public V get() throws InterruptedException, java.util.concurrent.ExecutionException {
         spinUntilDone(pool.spinBeforeParkNanos());
+        if (submitted && !isDone()) {
+            try {
+                return pool.awaitOwn(this, -1);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("an untimed wait timed out", e);
+            }
+        }
         return super.get();
     }
 
@@ -193,7 +223,16 @@ public final class ObservedTask<V> extends FutureTask<V> {
         long spin = Math.min(nanos, pool.spinBeforeParkNanos());
         long t0 = System.nanoTime();
         spinUntilDone(spin);
-        return super.get(Math.max(0, nanos - (System.nanoTime() - t0)), java.util.concurrent.TimeUnit.NANOSECONDS);
+        long left = Math.max(0, nanos - (System.nanoTime() - t0));
+        if (submitted && !isDone() && left > 0) {
+            return pool.awaitOwn(this, left);
+        }
+        return super.get(left, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    /** The plain wait of {@code FutureTask}: forever if {@code nanos < 0}. */
+    V await(long nanos) throws InterruptedException, java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {
+        return nanos < 0 ? super.get() : super.get(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     private void spinUntilDone(long nanos) {

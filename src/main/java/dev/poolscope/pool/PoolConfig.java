@@ -16,10 +16,12 @@ import java.util.Objects;
  * @param workerJvmOptions process pools: extra JVM options for each worker
  * @param workerInitializer process pools: a class name whose no-argument constructor runs once per worker, or null
  * @param cluster cluster pools: the members to start or the cluster to join
+ * @param queueOrder the order queued tasks are served in; kinds without a central queue take only FIFO
+ * @param stallPolicy what the pool does when it has starved itself into a deadlock
  */
 public record PoolConfig(int workers, int queueCapacity, RejectionPolicy rejection, Duration taskTimeout,
                          int maxTasksPerWorker, List<String> workerJvmOptions, String workerInitializer,
-                         ClusterTarget cluster) {
+                         ClusterTarget cluster, QueueOrder queueOrder, StallPolicy stallPolicy) {
 
     /** Queue capacity meaning "no limit". */
     public static final int UNBOUNDED = Integer.MAX_VALUE;
@@ -41,13 +43,31 @@ public record PoolConfig(int workers, int queueCapacity, RejectionPolicy rejecti
         }
         workerJvmOptions = workerJvmOptions == null ? List.of() : List.copyOf(workerJvmOptions);
         cluster = cluster == null ? ClusterTarget.DEFAULT : cluster;
+        queueOrder = queueOrder == null ? QueueOrder.FIFO : queueOrder;
+        stallPolicy = stallPolicy == null ? StallPolicy.DEFAULT : stallPolicy;
+    }
+
+    /** A config served first in, first out, failing a starvation deadlock after one second. */
+    public PoolConfig(int workers, int queueCapacity, RejectionPolicy rejection, Duration taskTimeout,
+                      int maxTasksPerWorker, List<String> workerJvmOptions, String workerInitializer) {
+        this(workers, queueCapacity, rejection, taskTimeout, maxTasksPerWorker, workerJvmOptions, workerInitializer,
+                ClusterTarget.DEFAULT, QueueOrder.FIFO, StallPolicy.DEFAULT);
+    }
+
+    /** A config with these cluster settings, served first in, first out, failing a starvation deadlock after one second. */
+    public PoolConfig(int workers, int queueCapacity, RejectionPolicy rejection, Duration taskTimeout,
+                      int maxTasksPerWorker, List<String> workerJvmOptions, String workerInitializer,
+                      ClusterTarget cluster) {
+        this(workers, queueCapacity, rejection, taskTimeout, maxTasksPerWorker, workerJvmOptions, workerInitializer,
+                cluster, QueueOrder.FIFO, StallPolicy.DEFAULT);
     }
 
     /** A config with the default cluster target. */
     public PoolConfig(int workers, int queueCapacity, RejectionPolicy rejection, Duration taskTimeout,
-                      int maxTasksPerWorker, List<String> workerJvmOptions, String workerInitializer) {
+                      int maxTasksPerWorker, List<String> workerJvmOptions, String workerInitializer,
+                      QueueOrder queueOrder, StallPolicy stallPolicy) {
         this(workers, queueCapacity, rejection, taskTimeout, maxTasksPerWorker, workerJvmOptions, workerInitializer,
-                ClusterTarget.DEFAULT);
+                ClusterTarget.DEFAULT, queueOrder, stallPolicy);
     }
 
     /** A config with {@code workers} workers, an unbounded queue and no timeout. */
@@ -62,26 +82,36 @@ public record PoolConfig(int workers, int queueCapacity, RejectionPolicy rejecti
 
     /** A copy with another worker count. */
     public PoolConfig withWorkers(int n) {
-        return new PoolConfig(n, queueCapacity, rejection, taskTimeout, maxTasksPerWorker, workerJvmOptions, workerInitializer, cluster);
+        return new PoolConfig(n, queueCapacity, rejection, taskTimeout, maxTasksPerWorker, workerJvmOptions, workerInitializer, cluster, queueOrder, stallPolicy);
     }
 
     /** A copy with another queue capacity and rejection policy. */
     public PoolConfig withQueue(int capacity, RejectionPolicy policy) {
-        return new PoolConfig(workers, capacity, policy, taskTimeout, maxTasksPerWorker, workerJvmOptions, workerInitializer, cluster);
+        return new PoolConfig(workers, capacity, policy, taskTimeout, maxTasksPerWorker, workerJvmOptions, workerInitializer, cluster, queueOrder, stallPolicy);
     }
 
     /** A copy with another task timeout. */
     public PoolConfig withTaskTimeout(Duration timeout) {
-        return new PoolConfig(workers, queueCapacity, rejection, timeout, maxTasksPerWorker, workerJvmOptions, workerInitializer, cluster);
+        return new PoolConfig(workers, queueCapacity, rejection, timeout, maxTasksPerWorker, workerJvmOptions, workerInitializer, cluster, queueOrder, stallPolicy);
     }
 
     /** A copy with other process-pool settings. */
     public PoolConfig withProcessOptions(int maxTasks, List<String> jvmOptions, String initializer) {
-        return new PoolConfig(workers, queueCapacity, rejection, taskTimeout, maxTasks, jvmOptions, initializer, cluster);
+        return new PoolConfig(workers, queueCapacity, rejection, taskTimeout, maxTasks, jvmOptions, initializer, cluster, queueOrder, stallPolicy);
     }
 
     /** A copy with another cluster target. */
     public PoolConfig withCluster(ClusterTarget target) {
-        return new PoolConfig(workers, queueCapacity, rejection, taskTimeout, maxTasksPerWorker, workerJvmOptions, workerInitializer, target);
+        return new PoolConfig(workers, queueCapacity, rejection, taskTimeout, maxTasksPerWorker, workerJvmOptions, workerInitializer, target, queueOrder, stallPolicy);
+    }
+
+    /** A copy served in another order. */
+    public PoolConfig withQueueOrder(QueueOrder order) {
+        return new PoolConfig(workers, queueCapacity, rejection, taskTimeout, maxTasksPerWorker, workerJvmOptions, workerInitializer, cluster, order, stallPolicy);
+    }
+
+    /** A copy with another stall policy. */
+    public PoolConfig withStallPolicy(StallPolicy policy) {
+        return new PoolConfig(workers, queueCapacity, rejection, taskTimeout, maxTasksPerWorker, workerJvmOptions, workerInitializer, cluster, queueOrder, policy);
     }
 }

@@ -26,6 +26,15 @@ public interface PoolKind {
     }
 
     /**
+     * True if the kind has one central queue and serves it in the config's
+     * {@link PoolConfig#queueOrder()}; kinds that return false accept only
+     * {@link QueueOrder#FIFO}.
+     */
+    default boolean ordersQueue() {
+        return false;
+    }
+
+    /**
      * Creates a pool. The config has been validated against {@link #maxWorkers()}.
      *
      * @throws IllegalArgumentException if the config does not suit this kind

@@ -44,6 +44,11 @@ public final class PoolRegistry {
         return kinds.stream().map(PoolKind::name).toList();
     }
 
+    /** The names of the kinds that serve their queue in a chosen {@link QueueOrder}. */
+    public List<String> orderingKinds() {
+        return kinds.stream().filter(PoolKind::ordersQueue).map(PoolKind::name).toList();
+    }
+
     /** The kind with this name, if any. */
     public Optional<PoolKind> find(String name) {
         return kinds.stream().filter(k -> k.name().equalsIgnoreCase(name)).findFirst();
@@ -61,6 +66,10 @@ public final class PoolRegistry {
         if (config.workers() > kind.maxWorkers()) {
             throw new IllegalArgumentException("workers must be between 1 and " + kind.maxWorkers()
                     + " for pool '" + kind.name() + "', was " + config.workers());
+        }
+        if (config.queueOrder() != QueueOrder.FIFO && !kind.ordersQueue()) {
+            throw new IllegalArgumentException("queue order '" + config.queueOrder() + "' needs a pool with a central queue ("
+                    + String.join(", ", orderingKinds()) + "); pool '" + kind.name() + "' serves its tasks its own way");
         }
         return kind.create(config);
     }

@@ -35,6 +35,7 @@ public final class VirtualWorkerPool extends AbstractWorkerPool {
         @Override public String description() { return "a virtual thread per task, at most 'workers' at once"; }
         @Override public int maxWorkers() { return 10_000; }
         @Override public int order() { return 20; }
+        @Override public boolean ordersQueue() { return true; }
         @Override public WorkerPool create(PoolConfig config) { return new VirtualWorkerPool(config); }
     }
 
@@ -66,9 +67,11 @@ public final class VirtualWorkerPool extends AbstractWorkerPool {
         super("virtual", config, 10_000);
         checkWorkers(config.workers());
         queue = switch (config.queueCapacity()) {
-            case PoolConfig.UNBOUNDED -> new LinkedBlockingQueue<>();
+            case PoolConfig.UNBOUNDED -> config.queueOrder() == QueueOrder.FIFO ? new LinkedBlockingQueue<>()
+                    : new OrderedBlockingQueue<>(config.queueOrder(), PoolConfig.UNBOUNDED, t -> t);
             case 0 -> null;
-            default -> new LinkedBlockingQueue<>(config.queueCapacity());
+            default -> config.queueOrder() == QueueOrder.FIFO ? new LinkedBlockingQueue<>(config.queueCapacity())
+                    : new OrderedBlockingQueue<>(config.queueOrder(), config.queueCapacity(), t -> t);
         };
         target = config.workers();
         for (int i = 0; i < target; i++) {
@@ -122,7 +125,11 @@ public final class VirtualWorkerPool extends AbstractWorkerPool {
         t.start();
     }
 
+    /** The pool whose slot runs the current virtual thread's task (for {@link WorkerPool#current()}). */
+    static final ThreadLocal<VirtualWorkerPool> CURRENT = new ThreadLocal<>();
+
     private void runSlot(Slot s, ObservedTask<?> task) {
+        CURRENT.set(this); // a new virtual thread per task: set once, gone with the thread
         try {
             task.runOn(s.recorder);
         } finally {
@@ -201,7 +208,20 @@ public final class VirtualWorkerPool extends AbstractWorkerPool {
 
     @Override
     protected ObservedTask<?> pollOldestQueued() {
+        if (queue instanceof OrderedBlockingQueue<ObservedTask<?>> q) {
+            return q.pollOldest();
+        }
         return queue == null ? null : queue.poll();
+    }
+
+    @Override
+    String workerLabel(Thread thread) {
+        for (Slot s : slots) {
+            if (s.thread == thread) {
+                return s.recorder.label();
+            }
+        }
+        return null;
     }
 
     @Override

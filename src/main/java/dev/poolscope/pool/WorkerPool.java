@@ -49,6 +49,18 @@ import java.util.stream.StreamSupport;
  */
 public interface WorkerPool extends ExecutorService, PoolGauges {
 
+    /**
+     * The pool whose worker runs the calling code, if any: what a task uses to
+     * submit subtasks to its own pool. Empty on other threads and in worker processes.
+     */
+    static java.util.Optional<WorkerPool> current() {
+        Thread t = Thread.currentThread();
+        if (t instanceof RecordingThread rt) {
+            return java.util.Optional.of(rt.pool());
+        }
+        return java.util.Optional.ofNullable(t.isVirtual() ? VirtualWorkerPool.CURRENT.get() : null);
+    }
+
     /** The kind's registry name, e.g. {@code fixed}. */
     String kind();
 
@@ -113,6 +125,15 @@ public interface WorkerPool extends ExecutorService, PoolGauges {
     @Override
     default int poolSize() {
         return workers();
+    }
+
+    /**
+     * The episodes so far in which this pool starved itself (its workers
+     * waiting for its own queued tasks), oldest first, with times in
+     * milliseconds since {@code originNanos} ({@link System#nanoTime()}).
+     */
+    default List<dev.poolscope.metrics.StallEpisode> stalls(long originNanos) {
+        return List.of();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.poolscope.process;
 
-import java.util.ArrayDeque;
+import dev.poolscope.pool.ServingDeque;
+
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -8,14 +9,14 @@ import java.util.List;
 /**
  * The process pool's central queue: tasks submitted and encoded but not yet
  * sent to a worker. The one place that decides which pending task is sent
- * next; today first in, first out. Not thread-safe: the supervisor's lock
+ * next, in the pool's queue order ({@link ServingDeque}). Not thread-safe: the supervisor's lock
  * guards it.
  *
  * <p>A task a dead worker provably never started is {@linkplain #putBack put
  * back}: it is sent before every other pending task, since it already waited.
  */
 final class PendingTasks implements Iterable<TaskCodec.EncodedTask> {
-    private final ArrayDeque<TaskCodec.EncodedTask> tasks = new ArrayDeque<>();
+    private final ServingDeque<TaskCodec.EncodedTask> tasks = new ServingDeque<>(TaskCodec.EncodedTask::task);
 
     /** Adds a newly submitted task. */
     void add(TaskCodec.EncodedTask task) {
@@ -29,7 +30,7 @@ final class PendingTasks implements Iterable<TaskCodec.EncodedTask> {
 
     /** Removes and returns the oldest pending task (the one a discard-oldest policy drops), or null. */
     TaskCodec.EncodedTask pollOldest() {
-        return tasks.pollFirst();
+        return tasks.pollOldest();
     }
 
     /** Puts a task back to be sent before every other pending one. */

@@ -107,6 +107,7 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
         @Override public int maxWorkers() { return MAX_WORKERS; }
         @Override public int order() { return 40; }
         @Override public boolean usesProcesses() { return true; }
+        @Override public boolean ordersQueue() { return true; }
         @Override public WorkerPool create(PoolConfig config) { return new ProcessWorkerPool(config); }
     }
 

@@ -57,6 +57,7 @@ public final class Advice {
         double cpuShare = busy > 0 ? r.cpuNanos() / busy : 0;
         double coresUsed = r.cpuNanos() / wall;
 
+        StallAdvice.add(r, out);
         if (c.failed() > 0) {
             String top = r.errors().stream().max(Comparator.comparingLong(ErrorTable.Entry::count))
                     .map(e -> ", mostly " + e.kind() + (e.shared() == null || e.shared().isBlank() ? "" : " '" + e.shared() + "'"))

@@ -58,6 +58,9 @@ public enum LessonFigure {
     SUCCEEDED_SHARE("succeededShare", Unit.SHARE, r -> share(r.counts().succeeded(), r.counts())),
     /** Failed tasks as a share of those submitted. */
     FAILED_SHARE("failedShare", Unit.SHARE, r -> share(r.counts().failed(), r.counts())),
+    /** Episodes in which every worker waited for a task queued in its own pool (starvation deadlocks). */
+    STALLS("stalls", Unit.COUNT, r -> r.stalls().stream()
+            .filter(e -> e.kind().equals(dev.poolscope.metrics.StallStatus.STARVATION_DEADLOCK)).count()),
     /** Worker processes replaced. */
     RESTARTS("restarts", Unit.COUNT, r -> r.workerRestarts()),
     /** Wall time from the first submission to the pool's end. */

@@ -33,11 +33,26 @@ import java.util.Locale;
  * @param taskTimeout longest a task may run, e.g. {@code 2s}; null for none
  * @param seed random seed; null for 42
  * @param id the name claims use for this run, or null for its letter
+ * @param queueOrder {@code fifo}, {@code lifo}, {@code priority} or {@code shortest}; null for fifo
+ * @param onStall {@code fail} or {@code wait}; null for fail
+ * @param stallGrace how long a starvation deadlock lasts before {@code fail} acts, e.g. {@code 300ms}; null for 1s
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LessonPreset(String label, String pool, WorkerCount workers, String workload, long tasks, Integer queueCapacity,
                            String rejection, String arrival, Double rate, Integer batchSize, String batchInterval,
-                           String taskTimeout, Long seed, String id) {
+                           String taskTimeout, Long seed, String id, String queueOrder, String onStall, String stallGrace) {
+
+    @com.fasterxml.jackson.annotation.JsonCreator
+    public LessonPreset {
+    }
+
+    /** A preset served first in, first out, failing a starvation deadlock after one second. */
+    public LessonPreset(String label, String pool, WorkerCount workers, String workload, long tasks, Integer queueCapacity,
+                        String rejection, String arrival, Double rate, Integer batchSize, String batchInterval,
+                        String taskTimeout, Long seed, String id) {
+        this(label, pool, workers, workload, tasks, queueCapacity, rejection, arrival, rate, batchSize, batchInterval,
+                taskTimeout, seed, id, null, null, null);
+    }
 
     /**
      * The run this preset describes on this machine (relative worker counts
@@ -78,7 +93,30 @@ public record LessonPreset(String label, String pool, WorkerCount workers, Strin
                 .withQueue(queueCapacity == null ? PoolConfig.UNBOUNDED : queueCapacity, policy)
                 .withArrival(arrivalPattern())
                 .withTaskTimeout(taskTimeout == null ? Duration.ZERO : duration("--task-timeout", taskTimeout));
+        s = scheduling(s);
         return seed == null ? s : s.withSeed(seed);
+    }
+
+    private RunSpec scheduling(RunSpec s) {
+        try {
+            if (queueOrder != null) {
+                s = s.withQueueOrder(dev.poolscope.pool.QueueOrder.parse(queueOrder));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSpecException("--queue-order", e.getMessage());
+        }
+        dev.poolscope.pool.StallPolicy.Action action;
+        try {
+            action = onStall == null ? dev.poolscope.pool.StallPolicy.Action.FAIL : dev.poolscope.pool.StallPolicy.Action.parse(onStall);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSpecException("--on-stall", e.getMessage());
+        }
+        Duration grace = stallGrace == null ? Duration.ofSeconds(1) : duration("--stall-grace", stallGrace);
+        try {
+            return s.withStallPolicy(new dev.poolscope.pool.StallPolicy(action, grace));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSpecException("--stall-grace", e.getMessage());
+        }
     }
 
     private Arrival arrivalPattern() {

@@ -96,7 +96,7 @@ public final class Sweep {
                         MachineLoad.Mark mark = MachineLoad.start();
                         RunReport r = measure(rs);
                         // worker processes are "other processes" to /proc/stat: for process pools the figure is unknown
-                        double others = engine.pools().get(pool).usesProcesses() ? Double.NaN : mark.otherCores();
+                        double others = engine.pools().get(SweepSpec.kindOf(pool)).usesProcesses() ? Double.NaN : mark.otherCores();
                         if (r.state() != RunState.COMPLETED) {
                             // stopped by cancel, or failed: leave it out
                             if (cancelled) {

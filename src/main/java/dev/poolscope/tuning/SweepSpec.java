@@ -56,9 +56,24 @@ public record SweepSpec(RunSpec base, List<String> pools, List<Integer> workers,
         return pools.size() * workers.size() * repetitions;
     }
 
-    /** The spec of one point's runs. */
+    /**
+     * The spec of one point's runs. A pool entry is a kind ({@code fixed}) or a
+     * kind with a queue order ({@code fixed/shortest}), so a sweep compares
+     * disciplines as it compares kinds.
+     */
     public RunSpec pointSpec(String pool, int n) {
-        return base.withPool(pool).withWorkers(n);
+        int slash = pool.indexOf('/');
+        if (slash < 0) {
+            return base.withPool(pool).withWorkers(n);
+        }
+        return base.withPool(pool.substring(0, slash)).withWorkers(n)
+                .withQueueOrder(dev.poolscope.pool.QueueOrder.parse(pool.substring(slash + 1)));
+    }
+
+    /** The kind of a pool entry: {@code fixed} for {@code fixed} and {@code fixed/shortest}. */
+    public static String kindOf(String pool) {
+        int slash = pool.indexOf('/');
+        return slash < 0 ? pool : pool.substring(0, slash);
     }
 
     /**
@@ -84,14 +99,14 @@ public record SweepSpec(RunSpec base, List<String> pools, List<Integer> workers,
             throw new InvalidSpecException("--tasks", "a sweep needs at least 1 task per run, was " + base.tasks());
         }
         for (String pool : pools) {
-            PoolKind kind = registry.find(pool).orElseThrow(() -> new InvalidSpecException("--pool",
+            PoolKind kind = registry.find(kindOf(pool)).orElseThrow(() -> new InvalidSpecException("--pool",
                     "unknown pool '" + pool + "'; allowed: " + String.join(", ", registry.names())));
             int largest = workers.get(workers.size() - 1);
             if (workers.get(0) < 1 || largest > kind.maxWorkers()) {
                 throw new InvalidSpecException("--workers", "worker counts must be between 1 and " + kind.maxWorkers()
                         + " for pool '" + kind.name() + "', was " + largest);
             }
-            pointSpec(kind.name(), largest).validate(registry, workloads);
+            pointSpec(pool, largest).validate(registry, workloads);
         }
     }
 }

@@ -93,6 +93,7 @@ public final class MainController {
     @FXML private Slider workersSlider;
     @FXML private TextField queueField;
     @FXML private ComboBox<RejectionPolicy> rejectionBox;
+    @FXML private ComboBox<dev.poolscope.pool.QueueOrder> queueOrderBox;
     @FXML private ComboBox<String> workloadBox;
     @FXML private TextField tasksField;
     @FXML private ComboBox<ArrivalKind> arrivalBox;
@@ -210,6 +211,10 @@ public final class MainController {
             return q == null || q.isBlank() || q.trim().equalsIgnoreCase(RunFormModel.UNBOUNDED);
         }, form.queueCapacityProperty())));
 
+        queueOrderBox.getItems().setAll(dev.poolscope.pool.QueueOrder.values());
+        queueOrderBox.valueProperty().bindBidirectional(form.queueOrderProperty());
+        queueOrderBox.disableProperty().bind(busy);
+
         workloadBox.getItems().setAll(form.workloads().names());
         workloadBox.setCellFactory(lv -> new javafx.scene.control.ListCell<>() {
             @Override
@@ -278,6 +283,7 @@ public final class MainController {
         validate(rateField, FormField.RATE, m -> true);
         validate(seedField, FormField.SEED, m -> true);
         validate(timeoutField, FormField.TASK_TIMEOUT, m -> true);
+        validate(queueOrderBox, FormField.QUEUE_ORDER, m -> true);
         form.errorsProperty().addListener((o, was, now) -> validation.revalidate());
     }
 

@@ -7,6 +7,7 @@ public final class CpuWorkload implements Workload {
     @Override public String name() { return "cpu"; }
     @Override public String description() { return "CPU-bound: count the primes below 'size' by trial division"; }
     @Override public int order() { return 10; }
+    @Override public boolean knowsSizes() { return true; }
 
     @Override
     public List<ParamSpec> params() {
@@ -16,6 +17,7 @@ public final class CpuWorkload implements Workload {
     @Override
     public TaskSource bind(Params p, long seed) {
         long size = p.getLong("size");
-        return i -> () -> Work.countPrimes(size);
+        long nanos = size * 20; // about 1 ms per 50000, a scheduler's estimate
+        return TaskSource.sized(i -> () -> Work.countPrimes(size), i -> nanos);
     }
 }

@@ -7,6 +7,7 @@ public final class IoWorkload implements Workload {
     @Override public String name() { return "io"; }
     @Override public String description() { return "I/O-bound: block for 'millis' milliseconds (sleep), +/- jitter"; }
     @Override public int order() { return 20; }
+    @Override public boolean knowsSizes() { return true; }
 
     @Override
     public List<ParamSpec> params() {
@@ -18,10 +19,10 @@ public final class IoWorkload implements Workload {
     public TaskSource bind(Params p, long seed) {
         double millis = p.get("millis");
         double jitter = p.get("jitter");
-        return i -> () -> {
+        return TaskSource.sized(i -> () -> {
             double f = 1 + jitter * (2 * Work.unit(seed, i, 1) - 1);
             Work.sleepNanos((long) (millis * f * 1e6));
             return i;
-        };
+        }, i -> (long) (millis * (1 + jitter * (2 * Work.unit(seed, i, 1) - 1)) * 1e6));
     }
 }

@@ -10,6 +10,7 @@ public final class SkewedWorkload implements Workload {
     @Override public String name() { return "skewed"; }
     @Override public String description() { return "heavy-tailed durations (Pareto): most tasks short, a few very long"; }
     @Override public int order() { return 40; }
+    @Override public boolean knowsSizes() { return true; }
 
     @Override
     public List<ParamSpec> params() {
@@ -25,7 +26,7 @@ public final class SkewedWorkload implements Workload {
         double alpha = p.get("alpha");
         double max = p.get("max");
         boolean sleep = p.getLong("sleep") == 1;
-        return i -> () -> {
+        return TaskSource.sized(i -> () -> {
             double u = Work.unit(seed, i, 2);
             double millis = Math.min(max, scale / Math.pow(1 - u, 1 / alpha));
             long nanos = (long) (millis * 1e6);
@@ -34,7 +35,7 @@ public final class SkewedWorkload implements Workload {
                 return nanos;
             }
             return Work.spinFor(nanos);
-        };
+        }, i -> (long) (durationMillis(seed, i, scale, alpha, max) * 1e6));
     }
 
     /** The duration in milliseconds task {@code i} will take (for tests and lessons). */

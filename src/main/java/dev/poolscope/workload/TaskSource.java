@@ -1,6 +1,10 @@
 package dev.poolscope.workload;
 
+import dev.poolscope.pool.TaskTraits;
+
 import java.util.concurrent.Callable;
+import java.util.function.LongToIntFunction;
+import java.util.function.LongUnaryOperator;
 
 /**
  * A workload bound to its parameters and seed: makes task number {@code i}
@@ -11,4 +15,30 @@ import java.util.concurrent.Callable;
 public interface TaskSource {
     /** Makes the task with this index. */
     Callable<Object> task(long index);
+
+    /** Task {@code index}'s priority (higher is served first by the {@code priority} queue order); 0 if the workload has none. */
+    default int priority(long index) {
+        return 0;
+    }
+
+    /** How long task {@code index} is expected to run, in nanoseconds, or {@link TaskTraits#UNKNOWN_SIZE}. */
+    default long expectedNanos(long index) {
+        return TaskTraits.UNKNOWN_SIZE;
+    }
+
+    /** {@code tasks} whose expected sizes {@code nanos} gives. */
+    static TaskSource sized(TaskSource tasks, LongUnaryOperator nanos) {
+        return new TaskSource() {
+            @Override public Callable<Object> task(long index) { return tasks.task(index); }
+            @Override public long expectedNanos(long index) { return nanos.applyAsLong(index); }
+        };
+    }
+
+    /** {@code tasks} whose priorities {@code priority} gives. */
+    static TaskSource prioritised(TaskSource tasks, LongToIntFunction priority) {
+        return new TaskSource() {
+            @Override public Callable<Object> task(long index) { return tasks.task(index); }
+            @Override public int priority(long index) { return priority.applyAsInt(index); }
+        };
+    }
 }

@@ -23,6 +23,21 @@ public interface Workload {
         return false;
     }
 
+    /** True if tasks know their expected size in advance ({@link TaskSource#expectedNanos}), as the {@code shortest} order needs. */
+    default boolean knowsSizes() {
+        return false;
+    }
+
+    /** True if tasks carry priorities ({@link TaskSource#priority}), as the {@code priority} order needs. */
+    default boolean hasPriorities() {
+        return false;
+    }
+
+    /** True if tasks submit subtasks to the pool they run on (so they cannot run in worker processes). */
+    default boolean submitsToOwnPool() {
+        return false;
+    }
+
     /** Position in lists (lower first). */
     default int order() {
         return 100;

@@ -1,6 +1,7 @@
 package dev.poolscope.workload;
 
 import dev.poolscope.pool.TaskCallable;
+import dev.poolscope.pool.TaskTraits;
 
 import java.util.Map;
 import java.util.Objects;
@@ -15,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>In this JVM the bound {@link TaskSource} travels along (transient), so
  * calling the task costs no look-up.
  */
-public final class WorkloadTask implements TaskCallable<Object> {
+public final class WorkloadTask implements TaskCallable<Object>, TaskTraits {
     private static final long serialVersionUID = 1L;
     private static final Map<String, TaskSource> SOURCES = new ConcurrentHashMap<>();
 
@@ -67,6 +68,25 @@ public final class WorkloadTask implements TaskCallable<Object> {
             source = s;
         }
         return s.task(index).call();
+    }
+
+    @Override
+    public int priority() {
+        return source().priority(index);
+    }
+
+    @Override
+    public long expectedNanos() {
+        return source().expectedNanos(index);
+    }
+
+    private TaskSource source() {
+        TaskSource s = source;
+        if (s == null) {
+            s = resolve(spec(), seed);
+            source = s;
+        }
+        return s;
     }
 
     /** Binds a workload spec in this JVM, caching the result per (spec, seed). */

@@ -10,7 +10,8 @@ public enum FormField {
     TASKS("--tasks"),
     RATE("--rate"),
     SEED("--seed"),
-    TASK_TIMEOUT("--task-timeout");
+    TASK_TIMEOUT("--task-timeout"),
+    QUEUE_ORDER("--queue-order");
 
     private final String option;
 

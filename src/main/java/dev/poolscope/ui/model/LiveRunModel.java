@@ -285,6 +285,9 @@ public final class LiveRunModel {
     }
 
     private String insight(MetricsSnapshot s, double c) {
+        if (s.stall() != null) {
+            return stallInsight(s.stall());
+        }
         if (c < 0) {
             return "";
         }
@@ -295,6 +298,28 @@ public final class LiveRunModel {
                 .map(Suggestion::text).orElse("");
     }
 
+
+    /**
+     * A stall in place of the usual hint: what it is, the wait-for chain (each
+     * waiting worker and the task it waits for), and what the pool does about it.
+     */
+    static String stallInsight(dev.poolscope.metrics.StallStatus st) {
+        StringBuilder sb = new StringBuilder(st.deadlocked()
+                ? "Starvation deadlock: every worker waits for a task queued in its own pool, so nothing can run."
+                : "Throughput collapsed: " + st.workers().size() + " of " + st.workerCount()
+                        + " workers wait for tasks queued in their own pool.");
+        sb.append(" (").append(st.lastedMillis()).append(" ms").append(st.failedTasks() > 0
+                ? ", " + st.failedTasks() + " waiting tasks failed so far" : "").append(")");
+        int shown = Math.min(6, st.chain().size());
+        for (int i = 0; i < shown; i++) {
+            sb.append("\n  ").append(st.chain().get(i).replace(" waits for ", " → "));
+        }
+        if (st.chain().size() > shown) {
+            sb.append("\n  … and ").append(st.chain().size() - shown).append(" more");
+        }
+        sb.append("\nFix: forkjoin (join helps), subtasks on a pool of their own, or more workers than waiting tasks.");
+        return sb.toString();
+    }
 
     private void updateHistogram(HistogramBuckets b) {
         // bars from the first non-empty bucket on (latencies rarely start at 1 µs)

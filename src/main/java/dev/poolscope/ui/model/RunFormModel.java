@@ -55,6 +55,8 @@ public final class RunFormModel {
     private final IntegerProperty workers = new SimpleIntegerProperty(this, "workers");
     private final StringProperty queueCapacity = new SimpleStringProperty(this, "queueCapacity", UNBOUNDED);
     private final ObjectProperty<RejectionPolicy> rejection = new SimpleObjectProperty<>(this, "rejection", RejectionPolicy.BLOCK);
+    private final ObjectProperty<dev.poolscope.pool.QueueOrder> queueOrder =
+            new SimpleObjectProperty<>(this, "queueOrder", dev.poolscope.pool.QueueOrder.FIFO);
     private final StringProperty workload = new SimpleStringProperty(this, "workload");
     private final ObservableMap<String, String> params = FXCollections.observableMap(new LinkedHashMap<>());
     private final StringProperty tasks = new SimpleStringProperty(this, "tasks", "3000");
@@ -86,7 +88,7 @@ public final class RunFormModel {
             processPool.set(k != null && k.usesProcesses());
         });
         for (Observable o : List.of(pool, workers, queueCapacity, rejection, workload, params, tasks, arrival, rate,
-                seed, taskTimeout)) {
+                seed, taskTimeout, queueOrder)) {
             o.addListener(x -> {
                 if (!loading.get()) {
                     recompute();
@@ -124,6 +126,7 @@ public final class RunFormModel {
             workers.set(s.workers());
             queueCapacity.set(s.queueCapacity() == PoolConfig.UNBOUNDED ? UNBOUNDED : Integer.toString(s.queueCapacity()));
             rejection.set(s.rejection());
+            queueOrder.set(s.queueOrder());
             workload.set(s.workload().name());
             resetParams(s.workload().name());
             params.putAll(s.workload().params());
@@ -209,7 +212,8 @@ public final class RunFormModel {
                     .withQueue(queue, rejection.get() == null ? RejectionPolicy.BLOCK : rejection.get())
                     .withArrival(arrival.get() == null ? new Arrival.AllAtOnce() : arrival.get().arrival(perSecond))
                     .withSeed(seedValue)
-                    .withTaskTimeout(timeout);
+                    .withTaskTimeout(timeout)
+                    .withQueueOrder(queueOrder.get() == null ? dev.poolscope.pool.QueueOrder.FIFO : queueOrder.get());
             try {
                 candidate.validate(pools, workloads);
                 built = candidate;
@@ -261,6 +265,7 @@ public final class RunFormModel {
     public IntegerProperty workersProperty() { return workers; }
     public StringProperty queueCapacityProperty() { return queueCapacity; }
     public ObjectProperty<RejectionPolicy> rejectionProperty() { return rejection; }
+    public ObjectProperty<dev.poolscope.pool.QueueOrder> queueOrderProperty() { return queueOrder; }
     public StringProperty workloadProperty() { return workload; }
     /** The current workload's parameter texts by name, defaults filled in. */
     public ObservableMap<String, String> params() { return params; }

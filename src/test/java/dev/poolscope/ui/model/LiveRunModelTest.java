@@ -49,6 +49,24 @@ class LiveRunModelTest {
     }
 
     @Test
+    void aStall_takesThePlaceOfTheUsualHint_namingTheWorkersAndTheTasksTheyWaitFor() {
+        model.begin(RunSpec.of("fixed", 2, WorkloadSpec.of("nested"), 20));
+        model.started();
+        MetricsSnapshot b = snapshot(0, 0, 40, 0.01, 2);
+        var stall = new dev.poolscope.metrics.StallStatus(dev.poolscope.metrics.StallStatus.STARVATION_DEADLOCK,
+                List.of("fixed-0", "fixed-1"), List.of(20L, 22L),
+                List.of("fixed-0 waits for task 20 (queued)", "fixed-1 waits for task 22 (queued)"), 400, 2, 1, 0);
+        model.apply(new MetricsSnapshot(b.sequence(), b.elapsedNanos(), b.intervalNanos(), 2, 2, 2, 40, b.counts(),
+                0, 0, 0, b.latency(), b.waitTime(), b.service(), b.totalLatency(), b.totalWait(), b.totalService(),
+                b.latencyHistogram(), 0.01, List.of(), List.of(), stall));
+        String hint = model.insightProperty().get();
+        assertTrue(hint.startsWith("Starvation deadlock"), hint);
+        assertTrue(hint.contains("fixed-0 → task 20 (queued)") && hint.contains("fixed-1 → task 22 (queued)"), hint);
+        model.apply(snapshot(1, 0, 40, 0.95, 2));
+        assertTrue(!model.insightProperty().get().contains("deadlock"), "the hint returns once the stall is over");
+    }
+
+    @Test
     void workerProcessCpu_isAddedToThisJvms() {
         model.begin(RunSpec.of("process", 2, WorkloadSpec.of("cpu"), 100));
         for (int i = 0; i < 3; i++) {
