@@ -23,7 +23,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.scene.chart.XYChart;
 
 import java.util.List;
 
@@ -67,9 +66,9 @@ public final class LiveRunModel {
     private final ReadOnlyObjectWrapper<TimelineFrame> timeline = new ReadOnlyObjectWrapper<>(this, "timeline", TimelineFrame.EMPTY);
     private final ObservableList<WorkerRow> workerRows = FXCollections.observableArrayList();
     private final java.util.Map<Integer, WorkerRow> rowById = new java.util.HashMap<>();
-    private final ObservableList<XYChart.Data<String, Number>> histogram = FXCollections.observableArrayList();
+    private final ObservableList<HistogramBar> histogram = FXCollections.observableArrayList();
     private final ObservableList<WorkerRow> workerView = FXCollections.unmodifiableObservableList(workerRows);
-    private final ObservableList<XYChart.Data<String, Number>> histogramView = FXCollections.unmodifiableObservableList(histogram);
+    private final ObservableList<HistogramBar> histogramView = FXCollections.unmodifiableObservableList(histogram);
 
     private final SeriesBuffer queueDepth = new SeriesBuffer("queue depth", SERIES_CAPACITY);
     private final SeriesBuffer throughputSeries = new SeriesBuffer("tasks/s", SERIES_CAPACITY);
@@ -304,16 +303,16 @@ public final class LiveRunModel {
             String label = Format.micros(b.upperMicros().get(first + i));
             long c = b.counts().get(first + i);
             if (i < histogram.size()) {
-                XYChart.Data<String, Number> d = histogram.get(i);
-                if (d.getXValue().equals(label)) {
-                    if (d.getYValue().longValue() != c) {
-                        d.setYValue(c);
+                HistogramBar d = histogram.get(i);
+                if (d.label().equals(label)) {
+                    if (d.count() != c) {
+                        histogram.set(i, new HistogramBar(label, c));
                     }
                     continue;
                 }
                 histogram.remove(i, histogram.size());
             }
-            histogram.add(new XYChart.Data<>(label, c));
+            histogram.add(new HistogramBar(label, c));
         }
     }
 
@@ -364,7 +363,7 @@ public final class LiveRunModel {
     /** The worker table's rows: stable per worker id, updated in place. */
     public ObservableList<WorkerRow> workerRows() { return workerView; }
     /** Latency histogram bars, labelled by bucket upper bound. */
-    public ObservableList<XYChart.Data<String, Number>> histogram() { return histogramView; }
+    public ObservableList<HistogramBar> histogram() { return histogramView; }
     public SeriesBuffer queueDepth() { return queueDepth; }
     public SeriesBuffer throughputSeries() { return throughputSeries; }
     /** Interval latency percentiles in milliseconds. */

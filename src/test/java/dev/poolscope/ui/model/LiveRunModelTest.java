@@ -42,7 +42,7 @@ class LiveRunModelTest {
         assertTrue(model.progressTextProperty().get().contains("ETA"));
         assertEquals(2, model.queueDepth().size());
         assertEquals(2, model.p99().size());
-        assertEquals(4.0, model.p99().data().get(1).getYValue().doubleValue(), 1e-9);
+        assertEquals(4.0, model.p99().data().get(1).y(), 1e-9);
         assertEquals(2, model.histogram().size(), "empty leading buckets are left out");
         assertTrue(model.insightProperty().get().contains("4 workers share 2 cores"), model.insightProperty().get());
         assertTrue(model.littlesLawProperty().get().startsWith("L = "), model.littlesLawProperty().get());
@@ -74,8 +74,8 @@ class LiveRunModelTest {
             b.add(i, i);
         }
         assertTrue(b.size() <= 100, "size " + b.size());
-        assertEquals(9_999, b.data().get(b.size() - 1).getXValue().intValue());
-        assertEquals(0, b.data().get(0).getXValue().intValue(), "the start of the run stays in view");
+        assertEquals(9_999, (int) b.data().get(b.size() - 1).x());
+        assertEquals(0, (int) b.data().get(0).x(), "the start of the run stays in view");
     }
 
     @Test
