@@ -1,5 +1,6 @@
 package dev.poolscope.ui.model;
 
+import dev.poolscope.tuning.PoolFigures;
 import dev.poolscope.tuning.PoolRules;
 import dev.poolscope.tuning.Suggestion;
 import dev.poolscope.engine.RunReport;
@@ -277,17 +278,15 @@ public final class LiveRunModel {
                 + " = " + Format.decimal(lw, 1) + note;
     }
 
+    /** The first of the pool rules that applies to the live figures (the same rules as the advice after a run). */
     private String insight(MetricsSnapshot s, double c) {
-        if (c < 0) {
+        RunSpec sp = spec.get();
+        if (sp == null) {
             return "";
         }
-        double busyCores = c * cores;
-        int active = s.activeWorkers();
-        double share = active == 0 ? Double.NaN : busyCores / Math.min(active, cores);
-        return PoolRules.cpu(new PoolRules.Figures(s.poolSize(), cores, busyCores, share, s.queueDepth() > 0))
-                .map(Suggestion::text).orElse("");
+        return PoolRules.all(PoolFigures.live(s, sp, cores, c < 0 ? Double.NaN : c * cores)).stream()
+                .findFirst().map(Suggestion::text).orElse("");
     }
-
 
     private void updateHistogram(HistogramBuckets b) {
         // bars from the first non-empty bucket on (latencies rarely start at 1 µs)

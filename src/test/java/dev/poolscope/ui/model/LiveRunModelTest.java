@@ -68,6 +68,18 @@ class LiveRunModelTest {
     }
 
     @Test
+    void liveHint_appliesTheAdvicesRules_failuresBeforeCpu() {
+        model.begin(RunSpec.of("fixed", 4, WorkloadSpec.of("cpu"), 100));
+        model.started();
+        MetricsSnapshot base = snapshot(0, 20, 10, 0.95, 4);
+        Counts failing = new Counts(30, 12, 8, 0, 0, 0, 0, 10);
+        model.apply(new MetricsSnapshot(base.sequence(), base.elapsedNanos(), base.intervalNanos(), 4, 4, 4, 10, failing,
+                10, 10, 100, base.latency(), base.waitTime(), base.service(), base.totalLatency(), base.totalWait(),
+                base.totalService(), base.latencyHistogram(), 0.95, List.of(), List.of()));
+        assertTrue(model.insightProperty().get().contains("of tasks failed"), model.insightProperty().get());
+    }
+
+    @Test
     void seriesBuffer_staysBounded_andKeepsTheNewestPoint() {
         SeriesBuffer b = new SeriesBuffer("x", 100);
         for (int i = 0; i < 10_000; i++) {
