@@ -25,6 +25,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -120,6 +121,8 @@ public final class SweepView extends BorderPane {
             return;
         }
         List<String> pools = r.spec().pools();
+        List<Styled> throughputSeries = new ArrayList<>();
+        List<Styled> latencySeries = new ArrayList<>();
         int maxWorkers = r.spec().workers().get(r.spec().workers().size() - 1);
         int minWorkers = r.spec().workers().get(0);
         for (int i = 0; i < pools.size(); i++) {
@@ -134,25 +137,20 @@ public final class SweepView extends BorderPane {
             for (SweepPoint p : pts) {
                 XYChart.Data<Number, Number> d = new XYChart.Data<>(p.workers(), p.throughputPerSecond());
                 Region dot = new Region();
-                dot.getStyleClass().addAll("sweep-point", colour);
                 Tooltip.install(dot, new Tooltip(String.format(Locale.ROOT, "%s x%d: %.1f tasks/s, p50 %.2f ms, p99 %.2f ms (%d runs)",
                         pool, p.workers(), p.throughputPerSecond(), p.p50Micros() / 1e3, p.p99Micros() / 1e3, p.repetitions())));
                 d.setNode(dot);
                 measured.getData().add(d);
             }
-            sweepChart.getData().add(measured);
-            measured.getNode().getStyleClass().add("sweep-measured");
+            throughputSeries.add(new Styled(measured, List.of("sweep-measured", colour), List.of("sweep-point", colour)));
             XYChart.Series<Number, Number> p99 = new XYChart.Series<>();
             p99.setName(pool + " p99");
             for (SweepPoint p : pts) {
                 XYChart.Data<Number, Number> d = new XYChart.Data<>(p.workers(), p.p99Micros() / 1e3);
-                Region dot = new Region();
-                dot.getStyleClass().addAll("sweep-point", colour);
-                d.setNode(dot);
+                d.setNode(new Region());
                 p99.getData().add(d);
             }
-            sweepLatencyChart.getData().add(p99);
-            p99.getNode().getStyleClass().addAll("sweep-p99", colour);
+            latencySeries.add(new Styled(p99, List.of("sweep-p99", colour), List.of("sweep-point", colour)));
             legend.getChildren().add(legendEntry(colour, pool + " measured", false));
 
             r.fit(pool, ScalabilityModel.USL).ifPresent(f -> {
@@ -165,9 +163,8 @@ public final class SweepView extends BorderPane {
                     d.setNode(new Region()); // no symbol on the curve
                     curve.getData().add(d);
                 }
-                sweepChart.getData().add(curve);
                 curve.getData().forEach(d -> d.getNode().setVisible(false));
-                curve.getNode().getStyleClass().addAll("sweep-fit", colour);
+                throughputSeries.add(new Styled(curve, List.of("sweep-fit", colour), List.of()));
                 legend.getChildren().add(legendEntry(colour, describe(f), true));
             });
 
@@ -186,7 +183,9 @@ public final class SweepView extends BorderPane {
                 useButtons.getChildren().add(use);
             }
         }
-        List<String> lines = new java.util.ArrayList<>(r.recommendations().values().stream().map(Recommendation::explanation).toList());
+        show(sweepChart, throughputSeries);
+        show(sweepLatencyChart, latencySeries);
+        List<String> lines = new ArrayList<>(r.recommendations().values().stream().map(Recommendation::explanation).toList());
         if (!r.machineNote().isEmpty()) {
             lines.add(r.machineNote());
         }
@@ -194,6 +193,24 @@ public final class SweepView extends BorderPane {
             lines.add(0, "Cancelled after " + r.points().size() + " points; from those:");
         }
         sweepExplanation.setText(String.join("\n", lines));
+    }
+
+    /** A series with the style classes of its line and of its points. */
+    private record Styled(XYChart.Series<Number, Number> series, List<String> line, List<String> points) {
+    }
+
+    /**
+     * Puts the series in the chart at once, then their classes: the chart resets
+     * its series' and symbols' style classes whenever a series is added.
+     */
+    private static void show(LineChart<Number, Number> chart, List<Styled> all) {
+        chart.getData().setAll(all.stream().map(Styled::series).toList());
+        for (Styled s : all) {
+            s.series().getNode().getStyleClass().addAll(s.line());
+            for (XYChart.Data<Number, Number> d : s.series().getData()) {
+                d.getNode().getStyleClass().addAll(s.points());
+            }
+        }
     }
 
     private static String describe(ScalabilityFit f) {
