@@ -34,7 +34,7 @@ class ArchitectureTest {
     @Test
     void engine_doesNotDependOnJavaFx() {
         noClasses().that().resideInAnyPackage(ENGINE)
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..", "org.kordamp.ikonli..")
                 .check(classes);
     }
 

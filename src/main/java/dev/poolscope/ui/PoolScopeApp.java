@@ -138,9 +138,22 @@ public class PoolScopeApp extends Application {
      * @param sweep the Sweep tab
      * @param lessons the Lessons tab
      * @param presenter presenter mode and zoom
+     * @param theme the light or dark theme
      */
     public record Window(Dashboard dashboard, MainController controller, Scene scene, SweepView sweep, LessonsView lessons,
-                         PresenterMode presenter) {
+                         PresenterMode presenter, ThemeSwitch theme) {
+    }
+
+    /** Makes a view's controller: each view's controller takes the window's {@link Dashboard}. */
+    private static Object controller(Class<?> type, Dashboard ctx) {
+        if (!type.getPackageName().startsWith("dev.poolscope.ui")) {
+            throw new IllegalArgumentException("no controller " + type);
+        }
+        try {
+            return type.getConstructor(Dashboard.class).newInstance(ctx);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("no controller " + type + " taking the dashboard", e);
+        }
     }
 
     /**
@@ -169,15 +182,7 @@ public class PoolScopeApp extends Application {
         Dashboard ctx = new Dashboard(engine, new RunFormModel(engine.pools(), engine.workloads()), live, history,
                 session, notifier, dialogs != null ? dialogs : new StageDialogs(stage));
         FXMLLoader loader = new FXMLLoader(PoolScopeApp.class.getResource("MainView.fxml"));
-        loader.setControllerFactory(type -> {
-            if (type == MainController.class) {
-                return new MainController(ctx);
-            }
-            if (type == HistoryController.class) {
-                return new HistoryController(ctx);
-            }
-            throw new IllegalArgumentException("no controller " + type);
-        });
+        loader.setControllerFactory(type -> controller(type, ctx)); // the main view and every view it includes
         Parent root;
         try {
             root = loader.load();
@@ -199,6 +204,8 @@ public class PoolScopeApp extends Application {
         scene.getStylesheets().add(Objects.requireNonNull(PoolScopeApp.class.getResource("poolscope.css")).toExternalForm());
         scene.getStylesheets().add(Objects.requireNonNull(PoolScopeApp.class.getResource("presenter.css")).toExternalForm());
         controller.installShortcuts(scene);
+        ThemeSwitch theme = new ThemeSwitch(root, new ViewSettingsStore(configDir));
+        controller.menus().bindTheme(theme);
         PresenterMode presenter = new PresenterMode(stage, zoom, new ViewSettingsStore(configDir));
         presenter.installShortcuts(scene);
         controller.presenterItem().selectedProperty().bindBidirectional(presenter.presenterProperty());
@@ -234,8 +241,9 @@ public class PoolScopeApp extends Application {
             ctx.close();
         });
         session.loadStored();
+        theme.restore();
         presenter.restore();
-        return new Window(ctx, controller, scene, sweep, lessons, presenter);
+        return new Window(ctx, controller, scene, sweep, lessons, presenter, theme);
     }
 
     private static Executor fx() {

@@ -109,7 +109,7 @@ public final class PresenterMode {
 
     private void save() {
         try {
-            store.save(new ViewSettingsStore.Settings(presenter.get(), zoomPane.zoomProperty().get()));
+            store.save(store.load().withPresenter(presenter.get(), zoomPane.zoomProperty().get()));
         } catch (IOException e) {
             // not worth interrupting a lesson for; the next launch uses the defaults
         }

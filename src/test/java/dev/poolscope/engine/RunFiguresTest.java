@@ -90,7 +90,7 @@ class RunFiguresTest {
             live.apply(s);
             if (previous != null && s.sequence() == previous.sequence() + 1) {
                 var data = live.throughputSeries().data();
-                double headline = data.get(data.size() - 1).getYValue().doubleValue();
+                double headline = data.get(data.size() - 1).y();
                 assertEquals(s.throughputPerSecond(), headline, 1e-6 * s.throughputPerSecond() + 1e-6,
                         "headline and samples agree at snapshot " + s.sequence());
                 compared++;

@@ -24,9 +24,11 @@ import static dev.poolscope.ui.DashboardUiTest.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Renders the main window after a short run to {@code target/dashboard.png};
- * with {@code -Dpoolscope.updateScreenshot=true} to {@code assets/dashboard.png},
- * the README's screenshot (so a plain {@code mvn verify} leaves tracked files alone).
+ * Renders the main window after a short run to {@code target/dashboard.png},
+ * then the same window in the dark theme ({@code dashboard-dark.png}) and in
+ * presenter mode ({@code dashboard-presenter.png}); with
+ * {@code -Dpoolscope.updateScreenshot=true} into {@code assets/}, the README's
+ * screenshots (so a plain {@code mvn verify} leaves tracked files alone).
  */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -64,5 +66,30 @@ class DashboardScreenshotTest {
         BufferedImage back = ImageIO.read(SCREENSHOT.toFile());
         assertTrue(back.getWidth() >= 1000 && back.getHeight() >= 600, back.getWidth() + "x" + back.getHeight());
         assertTrue(ChartPng.hasContent(back, 40), "the screenshot is blank");
+
+        // the same window in the dark theme, then in presenter mode on top of it
+        fx(() -> {
+            window.theme().lookProperty().set(ThemeSwitch.Look.DARK);
+            return null;
+        });
+        shoot("dashboard-dark.png");
+        fx(() -> {
+            window.presenter().presenterProperty().set(true);
+            window.presenter().zoomReset();
+            return null;
+        });
+        waitUntil("presenter mode", () -> window.scene().lookup(".presenter") != null);
+        shoot("dashboard-presenter.png");
+    }
+
+    private void shoot(String name) throws Exception {
+        Path file = SCREENSHOT.resolveSibling(name);
+        BufferedImage image = fx(() -> {
+            window.scene().getRoot().applyCss();
+            window.scene().getRoot().layout();
+            return ChartPng.snapshot(window.scene().getRoot());
+        });
+        ChartPng.write(image, file);
+        assertTrue(ChartPng.hasContent(ImageIO.read(file.toFile()), 40), name + " is blank");
     }
 }

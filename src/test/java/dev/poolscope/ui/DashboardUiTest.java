@@ -176,7 +176,7 @@ class DashboardUiTest {
         waitUntil("the run going", () -> live().getPhase() == RunPhase.RUNNING && live().snapshots() >= 2);
         robot.clickOn("#workersSpinner .increment-arrow-button");
         waitUntil("the pool at 3 workers", () -> live().poolSizeProperty().get() == 3
-                && live().poolSizeSeries().data().get(live().poolSizeSeries().size() - 1).getYValue().intValue() == 3);
+                && live().poolSizeSeries().data().get(live().poolSizeSeries().size() - 1).y() == 3);
         fx(() -> {
             robot.lookup("#tabs").query().requestFocus();
             return null;

@@ -1,5 +1,6 @@
 package dev.poolscope.ui.model;
 
+import dev.poolscope.tuning.PoolFigures;
 import dev.poolscope.tuning.PoolRules;
 import dev.poolscope.tuning.Suggestion;
 import dev.poolscope.engine.RunReport;
@@ -23,7 +24,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.scene.chart.XYChart;
 
 import java.util.List;
 
@@ -68,9 +68,9 @@ public final class LiveRunModel {
     private final javafx.beans.property.ReadOnlyBooleanWrapper poolGone = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "poolGone");
     private final ObservableList<WorkerRow> workerRows = FXCollections.observableArrayList();
     private final java.util.Map<Integer, WorkerRow> rowById = new java.util.HashMap<>();
-    private final ObservableList<XYChart.Data<String, Number>> histogram = FXCollections.observableArrayList();
+    private final ObservableList<HistogramBar> histogram = FXCollections.observableArrayList();
     private final ObservableList<WorkerRow> workerView = FXCollections.unmodifiableObservableList(workerRows);
-    private final ObservableList<XYChart.Data<String, Number>> histogramView = FXCollections.unmodifiableObservableList(histogram);
+    private final ObservableList<HistogramBar> histogramView = FXCollections.unmodifiableObservableList(histogram);
 
     private final SeriesBuffer queueDepth = new SeriesBuffer("queue depth", SERIES_CAPACITY);
     private final SeriesBuffer throughputSeries = new SeriesBuffer("tasks/s", SERIES_CAPACITY);
@@ -284,18 +284,17 @@ public final class LiveRunModel {
                 + " = " + Format.decimal(lw, 1) + note;
     }
 
+    /** The first of the pool rules that applies to the live figures (the same rules as the advice after a run). */
     private String insight(MetricsSnapshot s, double c) {
         if (s.stall() != null) {
             return stallInsight(s.stall());
         }
-        if (c < 0) {
+        RunSpec sp = spec.get();
+        if (sp == null) {
             return "";
         }
-        double busyCores = c * cores;
-        int active = s.activeWorkers();
-        double share = active == 0 ? Double.NaN : busyCores / Math.min(active, cores);
-        return PoolRules.cpu(new PoolRules.Figures(s.poolSize(), cores, busyCores, share, s.queueDepth() > 0))
-                .map(Suggestion::text).orElse("");
+        return PoolRules.all(PoolFigures.live(s, sp, cores, c < 0 ? Double.NaN : c * cores)).stream()
+                .findFirst().map(Suggestion::text).orElse("");
     }
 
 
@@ -335,16 +334,16 @@ public final class LiveRunModel {
             String label = Format.micros(b.upperMicros().get(first + i));
             long c = b.counts().get(first + i);
             if (i < histogram.size()) {
-                XYChart.Data<String, Number> d = histogram.get(i);
-                if (d.getXValue().equals(label)) {
-                    if (d.getYValue().longValue() != c) {
-                        d.setYValue(c);
+                HistogramBar d = histogram.get(i);
+                if (d.label().equals(label)) {
+                    if (d.count() != c) {
+                        histogram.set(i, new HistogramBar(label, c));
                     }
                     continue;
                 }
                 histogram.remove(i, histogram.size());
             }
-            histogram.add(new XYChart.Data<>(label, c));
+            histogram.add(new HistogramBar(label, c));
         }
     }
 
@@ -397,7 +396,7 @@ public final class LiveRunModel {
     /** The worker table's rows: stable per worker id, updated in place. */
     public ObservableList<WorkerRow> workerRows() { return workerView; }
     /** Latency histogram bars, labelled by bucket upper bound. */
-    public ObservableList<XYChart.Data<String, Number>> histogram() { return histogramView; }
+    public ObservableList<HistogramBar> histogram() { return histogramView; }
     public SeriesBuffer queueDepth() { return queueDepth; }
     public SeriesBuffer throughputSeries() { return throughputSeries; }
     /** Interval latency percentiles in milliseconds. */

@@ -2,22 +2,22 @@ package dev.poolscope.ui.model;
 
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.scene.chart.XYChart;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A chart series that stays small however long the run: once it holds
+ * A live series that stays small however long the run: once it holds
  * {@code capacity} points, the older half is thinned to every other point, so
- * recent points keep full resolution and the whole run stays in view.
- * FX-thread only (or a single thread in tests).
+ * recent points keep full resolution and the whole run stays in view. Plain
+ * points; the view turns them into chart data. FX-thread only (or a single
+ * thread in tests).
  */
 public final class SeriesBuffer {
     private final String name;
     private final int capacity;
-    private final ObservableList<XYChart.Data<Number, Number>> data = FXCollections.observableArrayList();
-    private final ObservableList<XYChart.Data<Number, Number>> view = FXCollections.unmodifiableObservableList(data);
+    private final ObservableList<ChartPoint> data = FXCollections.observableArrayList();
+    private final ObservableList<ChartPoint> view = FXCollections.unmodifiableObservableList(data);
 
     /** A buffer of at most {@code capacity} points (at least 8). */
     public SeriesBuffer(String name, int capacity) {
@@ -35,10 +35,10 @@ public final class SeriesBuffer {
         if (Double.isNaN(y) || Double.isInfinite(y)) {
             y = 0;
         }
-        data.add(new XYChart.Data<>(x, y));
+        data.add(new ChartPoint(x, y));
         if (data.size() > capacity) {
             int half = data.size() / 2;
-            List<XYChart.Data<Number, Number>> kept = new ArrayList<>(capacity);
+            List<ChartPoint> kept = new ArrayList<>(capacity);
             for (int i = 0; i < half; i += 2) {
                 kept.add(data.get(i));
             }
@@ -52,16 +52,9 @@ public final class SeriesBuffer {
         data.clear();
     }
 
-    /** The points, oldest first (read-only). */
-    public ObservableList<XYChart.Data<Number, Number>> data() {
+    /** The points, oldest first (read-only; listen to it to follow the series). */
+    public ObservableList<ChartPoint> data() {
         return view;
-    }
-
-    /** A new list of fresh points with the same values (a chart owns its data points). */
-    public List<XYChart.Data<Number, Number>> copy() {
-        List<XYChart.Data<Number, Number>> out = new ArrayList<>(data.size());
-        data.forEach(d -> out.add(new XYChart.Data<>(d.getXValue(), d.getYValue())));
-        return out;
     }
 
     /** Number of points held. */

@@ -10,14 +10,34 @@ import java.nio.file.Path;
 
 /**
  * How the window looked when it last closed ({@code view.json} in the config
- * directory): presenter mode on or off and the zoom. A missing or unreadable
+ * directory): presenter mode on or off, the zoom and the theme ({@code light}
+ * or {@code dark}). A missing or unreadable
  * file gives the defaults; it never stops the window from opening.
  */
 public final class ViewSettingsStore {
     /** The view settings. */
-    public record Settings(boolean presenter, double zoom) {
-        /** Presenter mode off, zoom 100%. */
-        public static final Settings DEFAULT = new Settings(false, 1.0);
+    public record Settings(boolean presenter, double zoom, String theme) {
+        /** The light theme. */
+        public static final String LIGHT = "light";
+        /** The dark theme. */
+        public static final String DARK = "dark";
+        /** Presenter mode off, zoom 100%, the light theme. */
+        public static final Settings DEFAULT = new Settings(false, 1.0, LIGHT);
+
+        /** Presenter mode and zoom with the light theme. */
+        public Settings(boolean presenter, double zoom) {
+            this(presenter, zoom, LIGHT);
+        }
+
+        /** These settings with presenter mode and zoom replaced. */
+        public Settings withPresenter(boolean on, double z) {
+            return new Settings(on, z, theme);
+        }
+
+        /** These settings with the theme replaced. */
+        public Settings withTheme(String t) {
+            return new Settings(presenter, zoom, t);
+        }
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -35,7 +55,8 @@ public final class ViewSettingsStore {
             }
             JsonNode n = MAPPER.readTree(file.toFile());
             double zoom = n.path("zoom").asDouble(1.0);
-            return new Settings(n.path("presenter").asBoolean(false), zoom >= 0.5 && zoom <= 3 ? zoom : 1.0);
+            String theme = Settings.DARK.equals(n.path("theme").asText()) ? Settings.DARK : Settings.LIGHT;
+            return new Settings(n.path("presenter").asBoolean(false), zoom >= 0.5 && zoom <= 3 ? zoom : 1.0, theme);
         } catch (IOException | RuntimeException e) {
             return Settings.DEFAULT;
         }
@@ -47,6 +68,7 @@ public final class ViewSettingsStore {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("presenter", s.presenter());
         n.put("zoom", s.zoom());
+        n.put("theme", s.theme());
         Files.writeString(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(n));
     }
 }

@@ -5,8 +5,9 @@ import dev.poolscope.tuning.LessonFigure;
 import dev.poolscope.tuning.LessonOutcome;
 import dev.poolscope.tuning.LessonRun;
 import dev.poolscope.ui.view.CompareCharts;
+import dev.poolscope.ui.view.FxmlView;
 import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
+import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -23,24 +24,31 @@ import java.util.Map;
  * A played lesson's runs side by side: their figures in a table, their
  * throughput and p99 charts overlaid, the question, the answer with the
  * measured figures, and each claim marked held or not held with the figures it
- * rests on and, when it did not hold, the likely reason.
+ * rests on and, when it did not hold, the likely reason. The layout is
+ * {@code LessonOutcomeView.fxml}; the figures table and the claims are filled in here.
  */
 public final class LessonOutcomeView extends VBox {
     private static final List<LessonFigure> TABLE = List.of(LessonFigure.WORKERS, LessonFigure.THROUGHPUT,
             LessonFigure.P50, LessonFigure.P99, LessonFigure.MEAN_SERVICE, LessonFigure.SUCCEEDED, LessonFigure.FAILED,
             LessonFigure.REJECTED, LessonFigure.RESTARTS, LessonFigure.WALL_SECONDS, LessonFigure.CPU);
 
+    @FXML private Label outcomeSummary;
+    @FXML private GridPane outcomeFigures;
+    @FXML private LineChart<Number, Number> outcomeThroughput;
+    @FXML private LineChart<Number, Number> outcomeLatency;
+    @FXML private Label outcomeQuestion;
+    @FXML private VBox answerSection;
+    @FXML private Label outcomeAnswer;
+    @FXML private VBox outcomeClaims;
+
     /** The outcome's view. */
     public LessonOutcomeView(LessonOutcome o) {
-        super(8);
-        setId("lessonOutcome");
-        getStyleClass().add("lesson-outcome");
+        FxmlView.load(this, "LessonOutcomeView.fxml");
         long held = o.claims().stream().filter(ClaimResult::held).count();
-        Label title = new Label("On this machine (" + o.cores() + " cores): " + held + " of " + o.claims().size()
+        outcomeSummary.setText("On this machine (" + o.cores() + " cores): " + held + " of " + o.claims().size()
                 + " claims held");
-        title.setId("outcomeSummary");
-        title.getStyleClass().addAll("lesson-heading", "outcome-summary", o.held() ? "claim-held" : "claim-not-held");
-        getChildren().addAll(title, figures(o));
+        outcomeSummary.getStyleClass().add(o.held() ? "claim-held" : "claim-not-held");
+        figures(outcomeFigures, o);
 
         List<CompareCharts.Run> series = new ArrayList<>();
         for (LessonRun r : o.runs()) {
@@ -48,33 +56,19 @@ public final class LessonOutcomeView extends VBox {
                 series.add(new CompareCharts.Run(r.id() + ": " + r.preset().label(), r.report().samples()));
             }
         }
-        LineChart<Number, Number> throughput = chart("Throughput (tasks/s)");
-        throughput.setId("outcomeThroughput");
-        CompareCharts.overlay(throughput, series, CompareCharts.THROUGHPUT);
-        LineChart<Number, Number> p99 = chart("p99 latency (ms)");
-        p99.setId("outcomeLatency");
-        CompareCharts.overlay(p99, series, CompareCharts.P99_MILLIS);
-        HBox charts = new HBox(8, throughput, p99);
-        HBox.setHgrow(throughput, Priority.ALWAYS);
-        HBox.setHgrow(p99, Priority.ALWAYS);
-        getChildren().add(charts);
+        CompareCharts.overlay(outcomeThroughput, series, CompareCharts.THROUGHPUT);
+        CompareCharts.overlay(outcomeLatency, series, CompareCharts.P99_MILLIS);
 
-        getChildren().addAll(heading("Question"), wrapped(o.lesson().question(), "lesson-question"));
-        if (o.answer() != null) {
-            Label answer = wrapped(o.answer(), "outcome-answer");
-            answer.setId("outcomeAnswer");
-            getChildren().addAll(heading("Answer, with this machine's figures"), answer);
-        }
-        getChildren().add(heading("Claims"));
+        outcomeQuestion.setText(o.lesson().question());
+        answerSection.setVisible(o.answer() != null);
+        answerSection.setManaged(o.answer() != null);
+        outcomeAnswer.setText(o.answer() == null ? "" : o.answer());
         for (int i = 0; i < o.claims().size(); i++) {
-            getChildren().add(claim(o.claims().get(i), i));
+            outcomeClaims.getChildren().add(claim(o.claims().get(i), i));
         }
     }
 
-    private static GridPane figures(LessonOutcome o) {
-        GridPane g = new GridPane();
-        g.setId("outcomeFigures");
-        g.getStyleClass().add("outcome-figures");
+    private static void figures(GridPane g, LessonOutcome o) {
         g.add(cell("", "compare-header"), 0, 0);
         for (int c = 0; c < o.runs().size(); c++) {
             LessonRun r = o.runs().get(c);
@@ -97,7 +91,6 @@ public final class LessonOutcomeView extends VBox {
                     : String.format(Locale.ROOT, "%.2f cores", r.figures().otherCores());
             g.add(cell(text, "compare-value"), c + 1, row);
         }
-        return g;
     }
 
     private static VBox claim(ClaimResult c, int index) {
@@ -121,27 +114,9 @@ public final class LessonOutcomeView extends VBox {
         return box;
     }
 
-    private static LineChart<Number, Number> chart(String title) {
-        NumberAxis x = new NumberAxis();
-        x.setLabel("seconds");
-        LineChart<Number, Number> c = new LineChart<>(x, new NumberAxis());
-        c.setTitle(title);
-        c.setAnimated(false);
-        c.setCreateSymbols(false);
-        c.setPrefHeight(220);
-        c.setMinWidth(200);
-        return c;
-    }
-
     private static Label cell(String text, String style) {
         Label l = new Label(text);
         l.getStyleClass().add(style);
-        return l;
-    }
-
-    private static Label heading(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("lesson-heading");
         return l;
     }
 

@@ -7,12 +7,12 @@ import dev.poolscope.tuning.ScalabilityFit;
 import dev.poolscope.tuning.ScalabilityModel;
 import dev.poolscope.tuning.SweepPoint;
 import dev.poolscope.tuning.SweepResult;
+import dev.poolscope.ui.view.FxmlView;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
-import javafx.geometry.Insets;
+import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -22,12 +22,10 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,19 +36,32 @@ import java.util.function.Consumer;
  * repetitions, optional p99 target), a progress bar, the measured points and
  * fitted USL curves plotted as they arrive, the recommendation with its
  * explanation, and per kind a button that hands the recommended run to the
- * callback ("load into the run form"). All engine work runs on the sweep's own
+ * callback ("load into the run form"). The layout is {@code SweepView.fxml}, the
+ * colours {@code tuning.css}'s classes. All engine work runs on the sweep's own
  * thread; this class only touches the scene graph on the FX thread.
  */
 public final class SweepView extends BorderPane {
-    private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"};
+    /** Series colours come from the style classes {@code sweep-series-0} to {@code sweep-series-5}. */
+    private static final int COLOURS = 6;
 
     private final SweepViewModel model;
     private final Consumer<RunSpec> useRun;
-    private final LineChart<Number, Number> chart;
-    private final LineChart<Number, Number> latencyChart;
-    private final FlowPane legend = new FlowPane(12, 4);
-    private final Label explanation = new Label();
-    private final HBox useButtons = new HBox(8);
+    @FXML private HBox poolBoxes;
+    @FXML private TextField sweepWorkers;
+    @FXML private TextField sweepWorkload;
+    @FXML private TextField sweepTasks;
+    @FXML private TextField sweepRepeat;
+    @FXML private TextField sweepP99Target;
+    @FXML private Button sweepStart;
+    @FXML private Button sweepCancel;
+    @FXML private ProgressBar sweepProgress;
+    @FXML private Label sweepStatus;
+    @FXML private Label sweepError;
+    @FXML private LineChart<Number, Number> sweepChart;
+    @FXML private LineChart<Number, Number> sweepLatencyChart;
+    @FXML private FlowPane legend;
+    @FXML private Label sweepExplanation;
+    @FXML private HBox useButtons;
 
     /**
      * @param engine where the sweep's runs start
@@ -65,49 +76,23 @@ public final class SweepView extends BorderPane {
     public SweepView(SweepViewModel model, Consumer<RunSpec> useRun) {
         this.model = model;
         this.useRun = useRun;
-        getStyleClass().add("sweep-view");
-        getStylesheets().add(SweepView.class.getResource("tuning.css").toExternalForm());
-
-        NumberAxis x = new NumberAxis();
-        x.setLabel("workers");
-        x.setForceZeroInRange(false);
-        NumberAxis y = new NumberAxis();
-        y.setLabel("tasks/s");
-        chart = new LineChart<>(x, y);
-        chart.setId("sweepChart");
-        chart.setAnimated(false);
-        chart.setLegendVisible(false);
-        chart.setCreateSymbols(true);
-        chart.setTitle("Throughput against workers: measured (dots) and USL fit (lines)");
-
-        NumberAxis lx = new NumberAxis();
-        lx.setLabel("workers");
-        lx.setForceZeroInRange(false);
-        NumberAxis ly = new NumberAxis();
-        ly.setLabel("p99 latency (ms)");
-        latencyChart = new LineChart<>(lx, ly);
-        latencyChart.setId("sweepLatencyChart");
-        latencyChart.setAnimated(false);
-        latencyChart.setLegendVisible(false);
-        latencyChart.setTitle("p99 latency against workers");
-
-        setTop(form());
-        HBox charts = new HBox(6, chart, latencyChart);
-        HBox.setHgrow(chart, Priority.ALWAYS);
-        HBox.setHgrow(latencyChart, Priority.ALWAYS);
-        chart.setPrefWidth(640);
-        latencyChart.setPrefWidth(400);
-        VBox centre = new VBox(6, charts, legend);
-        VBox.setVgrow(charts, Priority.ALWAYS);
-        centre.setPadding(new Insets(0, 8, 0, 8));
-        setCenter(centre);
-        explanation.setId("sweepExplanation");
-        explanation.setWrapText(true);
-        explanation.getStyleClass().add("sweep-explanation");
-        VBox bottom = new VBox(6, explanation, useButtons);
-        bottom.setPadding(new Insets(8));
-        setBottom(bottom);
-
+        FxmlView.load(this, "SweepView.fxml");
+        for (Map.Entry<String, BooleanProperty> e : model.poolSelected().entrySet()) {
+            CheckBox cb = new CheckBox(e.getKey());
+            cb.setId("pool-" + e.getKey());
+            cb.selectedProperty().bindBidirectional(e.getValue());
+            poolBoxes.getChildren().add(cb);
+        }
+        sweepWorkers.textProperty().bindBidirectional(model.workersProperty());
+        sweepWorkload.textProperty().bindBidirectional(model.workloadProperty());
+        sweepTasks.textProperty().bindBidirectional(model.tasksProperty());
+        sweepRepeat.textProperty().bindBidirectional(model.repeatProperty());
+        sweepP99Target.textProperty().bindBidirectional(model.p99TargetProperty());
+        sweepStart.disableProperty().bind(model.runningProperty());
+        sweepCancel.disableProperty().bind(model.runningProperty().not());
+        sweepProgress.progressProperty().bind(model.progressProperty());
+        sweepStatus.textProperty().bind(model.statusProperty());
+        sweepError.textProperty().bind(model.errorProperty());
         model.resultProperty().addListener((obs, old, r) -> render(r));
     }
 
@@ -116,81 +101,33 @@ public final class SweepView extends BorderPane {
         return model;
     }
 
-    private Region form() {
-        HBox pools = new HBox(10);
-        for (Map.Entry<String, BooleanProperty> e : model.poolSelected().entrySet()) {
-            CheckBox cb = new CheckBox(e.getKey());
-            cb.setId("pool-" + e.getKey());
-            cb.selectedProperty().bindBidirectional(e.getValue());
-            pools.getChildren().add(cb);
-        }
-        TextField workers = field("sweepWorkers", model.workersProperty(), "1,2,4,8 or 1..16 or 1..64:x2");
-        TextField workload = field("sweepWorkload", model.workloadProperty(), "cpu, cpu:size=50000, io:millis=20 ...");
-        TextField tasks = field("sweepTasks", model.tasksProperty(), "tasks per run");
-        TextField repeat = field("sweepRepeat", model.repeatProperty(), "runs per point; points show medians");
-        TextField target = field("sweepP99Target", model.p99TargetProperty(), "optional, e.g. 50ms: recommend the largest count meeting it");
-        tasks.setPrefColumnCount(6);
-        repeat.setPrefColumnCount(3);
-        target.setPrefColumnCount(6);
-
-        GridPane grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(6);
-        grid.addRow(0, new Label("Pools"), pools);
-        grid.addRow(1, new Label("Workers"), workers, new Label("Workload"), workload);
-        grid.addRow(2, new Label("Tasks"), tasks, new Label("Repeat"), repeat, new Label("p99 target"), target);
-        GridPane.setColumnSpan(pools, 5);
-
-        Button start = new Button("Start sweep");
-        start.setId("sweepStart");
-        start.setDefaultButton(true);
-        start.disableProperty().bind(model.runningProperty());
-        start.setOnAction(e -> model.start());
-        Button cancel = new Button("Cancel");
-        cancel.setId("sweepCancel");
-        cancel.disableProperty().bind(model.runningProperty().not());
-        cancel.setOnAction(e -> model.cancel());
-        ProgressBar bar = new ProgressBar();
-        bar.setId("sweepProgress");
-        bar.setPrefWidth(220);
-        bar.progressProperty().bind(model.progressProperty());
-        Label status = new Label();
-        status.setId("sweepStatus");
-        status.textProperty().bind(model.statusProperty());
-        Label error = new Label();
-        error.setId("sweepError");
-        error.getStyleClass().add("sweep-error");
-        error.textProperty().bind(model.errorProperty());
-        HBox actions = new HBox(8, start, cancel, bar, status);
-        actions.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(8, grid, actions, error);
-        box.setPadding(new Insets(8));
-        return box;
+    @FXML
+    private void onStart() {
+        model.start();
     }
 
-    private static TextField field(String id, javafx.beans.property.StringProperty p, String tip) {
-        TextField f = new TextField();
-        f.setId(id);
-        f.textProperty().bindBidirectional(p);
-        f.setTooltip(new Tooltip(tip));
-        return f;
+    @FXML
+    private void onCancel() {
+        model.cancel();
     }
 
     private void render(SweepResult r) {
-        chart.getData().clear();
-        latencyChart.getData().clear();
+        sweepChart.getData().clear();
+        sweepLatencyChart.getData().clear();
         legend.getChildren().clear();
         useButtons.getChildren().clear();
         if (r == null) {
-            explanation.setText("");
+            sweepExplanation.setText("");
             return;
         }
         List<String> pools = r.spec().pools();
+        List<Styled> throughputSeries = new ArrayList<>();
+        List<Styled> latencySeries = new ArrayList<>();
         int maxWorkers = r.spec().workers().get(r.spec().workers().size() - 1);
         int minWorkers = r.spec().workers().get(0);
         for (int i = 0; i < pools.size(); i++) {
             String pool = pools.get(i);
-            String colour = COLOURS[i % COLOURS.length];
+            String colour = "sweep-series-" + (i % COLOURS);
             List<SweepPoint> pts = r.points().stream().filter(p -> p.pool().equals(pool)).toList();
             if (pts.isEmpty()) {
                 continue;
@@ -200,27 +137,20 @@ public final class SweepView extends BorderPane {
             for (SweepPoint p : pts) {
                 XYChart.Data<Number, Number> d = new XYChart.Data<>(p.workers(), p.throughputPerSecond());
                 Region dot = new Region();
-                dot.getStyleClass().add("sweep-point");
-                dot.setStyle("-fx-background-color: " + colour + ";");
                 Tooltip.install(dot, new Tooltip(String.format(Locale.ROOT, "%s x%d: %.1f tasks/s, p50 %.2f ms, p99 %.2f ms (%d runs)",
                         pool, p.workers(), p.throughputPerSecond(), p.p50Micros() / 1e3, p.p99Micros() / 1e3, p.repetitions())));
                 d.setNode(dot);
                 measured.getData().add(d);
             }
-            chart.getData().add(measured);
-            measured.getNode().setStyle("-fx-stroke: transparent;");
+            throughputSeries.add(new Styled(measured, List.of("sweep-measured", colour), List.of("sweep-point", colour)));
             XYChart.Series<Number, Number> p99 = new XYChart.Series<>();
             p99.setName(pool + " p99");
             for (SweepPoint p : pts) {
                 XYChart.Data<Number, Number> d = new XYChart.Data<>(p.workers(), p.p99Micros() / 1e3);
-                Region dot = new Region();
-                dot.getStyleClass().add("sweep-point");
-                dot.setStyle("-fx-background-color: " + colour + ";");
-                d.setNode(dot);
+                d.setNode(new Region());
                 p99.getData().add(d);
             }
-            latencyChart.getData().add(p99);
-            p99.getNode().setStyle("-fx-stroke: " + colour + "; -fx-stroke-width: 1px;");
+            latencySeries.add(new Styled(p99, List.of("sweep-p99", colour), List.of("sweep-point", colour)));
             legend.getChildren().add(legendEntry(colour, pool + " measured", false));
 
             r.fit(pool, ScalabilityModel.USL).ifPresent(f -> {
@@ -233,9 +163,8 @@ public final class SweepView extends BorderPane {
                     d.setNode(new Region()); // no symbol on the curve
                     curve.getData().add(d);
                 }
-                chart.getData().add(curve);
                 curve.getData().forEach(d -> d.getNode().setVisible(false));
-                curve.getNode().setStyle("-fx-stroke: " + colour + "; -fx-stroke-width: 1.5px; -fx-stroke-dash-array: 6 4;");
+                throughputSeries.add(new Styled(curve, List.of("sweep-fit", colour), List.of()));
                 legend.getChildren().add(legendEntry(colour, describe(f), true));
             });
 
@@ -254,14 +183,34 @@ public final class SweepView extends BorderPane {
                 useButtons.getChildren().add(use);
             }
         }
-        List<String> lines = new java.util.ArrayList<>(r.recommendations().values().stream().map(Recommendation::explanation).toList());
+        show(sweepChart, throughputSeries);
+        show(sweepLatencyChart, latencySeries);
+        List<String> lines = new ArrayList<>(r.recommendations().values().stream().map(Recommendation::explanation).toList());
         if (!r.machineNote().isEmpty()) {
             lines.add(r.machineNote());
         }
         if (r.cancelled()) {
             lines.add(0, "Cancelled after " + r.points().size() + " points; from those:");
         }
-        explanation.setText(String.join("\n", lines));
+        sweepExplanation.setText(String.join("\n", lines));
+    }
+
+    /** A series with the style classes of its line and of its points. */
+    private record Styled(XYChart.Series<Number, Number> series, List<String> line, List<String> points) {
+    }
+
+    /**
+     * Puts the series in the chart at once, then their classes: the chart resets
+     * its series' and symbols' style classes whenever a series is added.
+     */
+    private static void show(LineChart<Number, Number> chart, List<Styled> all) {
+        chart.getData().setAll(all.stream().map(Styled::series).toList());
+        for (Styled s : all) {
+            s.series().getNode().getStyleClass().addAll(s.line());
+            for (XYChart.Data<Number, Number> d : s.series().getData()) {
+                d.getNode().getStyleClass().addAll(s.points());
+            }
+        }
     }
 
     private static String describe(ScalabilityFit f) {
@@ -271,9 +220,7 @@ public final class SweepView extends BorderPane {
 
     private static HBox legendEntry(String colour, String text, boolean line) {
         Region mark = new Region();
-        mark.setMinSize(line ? 18 : 8, line ? 2 : 8);
-        mark.setMaxSize(line ? 18 : 8, line ? 2 : 8);
-        mark.setStyle("-fx-background-color: " + colour + ";" + (line ? "" : " -fx-background-radius: 4;"));
+        mark.getStyleClass().addAll(line ? "sweep-legend-line" : "sweep-legend-dot", colour);
         HBox box = new HBox(4, mark, new Label(text));
         box.setAlignment(Pos.CENTER_LEFT);
         return box;

@@ -42,7 +42,7 @@ class LiveRunModelTest {
         assertTrue(model.progressTextProperty().get().contains("ETA"));
         assertEquals(2, model.queueDepth().size());
         assertEquals(2, model.p99().size());
-        assertEquals(4.0, model.p99().data().get(1).getYValue().doubleValue(), 1e-9);
+        assertEquals(4.0, model.p99().data().get(1).y(), 1e-9);
         assertEquals(2, model.histogram().size(), "empty leading buckets are left out");
         assertTrue(model.insightProperty().get().contains("4 workers share 2 cores"), model.insightProperty().get());
         assertTrue(model.littlesLawProperty().get().startsWith("L = "), model.littlesLawProperty().get());
@@ -86,14 +86,26 @@ class LiveRunModelTest {
     }
 
     @Test
+    void liveHint_appliesTheAdvicesRules_failuresBeforeCpu() {
+        model.begin(RunSpec.of("fixed", 4, WorkloadSpec.of("cpu"), 100));
+        model.started();
+        MetricsSnapshot base = snapshot(0, 20, 10, 0.95, 4);
+        Counts failing = new Counts(30, 12, 8, 0, 0, 0, 0, 10);
+        model.apply(new MetricsSnapshot(base.sequence(), base.elapsedNanos(), base.intervalNanos(), 4, 4, 4, 10, failing,
+                10, 10, 100, base.latency(), base.waitTime(), base.service(), base.totalLatency(), base.totalWait(),
+                base.totalService(), base.latencyHistogram(), 0.95, List.of(), List.of()));
+        assertTrue(model.insightProperty().get().contains("of tasks failed"), model.insightProperty().get());
+    }
+
+    @Test
     void seriesBuffer_staysBounded_andKeepsTheNewestPoint() {
         SeriesBuffer b = new SeriesBuffer("x", 100);
         for (int i = 0; i < 10_000; i++) {
             b.add(i, i);
         }
         assertTrue(b.size() <= 100, "size " + b.size());
-        assertEquals(9_999, b.data().get(b.size() - 1).getXValue().intValue());
-        assertEquals(0, b.data().get(0).getXValue().intValue(), "the start of the run stays in view");
+        assertEquals(9_999, (int) b.data().get(b.size() - 1).x());
+        assertEquals(0, (int) b.data().get(0).x(), "the start of the run stays in view");
     }
 
     @Test

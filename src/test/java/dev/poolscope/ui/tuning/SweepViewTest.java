@@ -2,6 +2,7 @@ package dev.poolscope.ui.tuning;
 
 import dev.poolscope.engine.RunEngine;
 import dev.poolscope.engine.RunSpec;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
@@ -15,6 +16,10 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,6 +60,21 @@ class SweepViewTest {
         boolean curves = WaitForAsyncUtils.asyncFx(() -> chart.getData().stream()
                 .anyMatch(s -> s.getName().endsWith("USL fit"))).get();
         assertTrue(curves);
+        // each pool's colour is a style class, the same for its dots and its fitted curve, another pool's differs
+        Map<String, Set<String>> colours = WaitForAsyncUtils.asyncFx(() -> {
+            Map<String, Set<String>> byPool = new TreeMap<>();
+            for (var series : chart.getData()) {
+                Node n = series.getName().endsWith("USL fit") ? series.getNode() : series.getData().get(0).getNode();
+                byPool.computeIfAbsent(series.getName().split(" ")[0], k -> new TreeSet<>())
+                        .addAll(n.getStyleClass().stream().filter(c -> c.startsWith("sweep-series-")).toList());
+            }
+            return byPool;
+        }).get();
+        assertEquals(Set.of("fixed", "virtual"), colours.keySet());
+        assertTrue(colours.values().stream().allMatch(c -> c.size() == 1), colours.toString());
+        assertFalse(colours.get("fixed").equals(colours.get("virtual")), colours.toString());
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> chart.getData().stream().allMatch(s -> s.getNode().getStyle().isEmpty()
+                && s.getData().stream().allMatch(d -> d.getNode().getStyle().isEmpty()))).get(), "an inline style");
         String explanation = robot.lookup("#sweepExplanation").queryLabeled().getText();
         assertTrue(explanation.contains("fixed:") && explanation.contains("\nvirtual:"), explanation);
 
