@@ -29,6 +29,9 @@ import java.util.List;
  * @param processCpuFraction CPU used by this JVM during the interval, as a fraction of all cores (0..1), or -1
  * @param workers one entry per live (and recently retired) worker
  * @param spans each worker's recent task spans, oldest first
+ * @param cancelsAndRejects the pool's last rejected or cancelled tasks by number (at most 64), oldest first;
+ *        with the spans they say where each recent task went (a task that ran has a span, one that did not
+ *        is here)
  */
 public record MetricsSnapshot(long sequence, long elapsedNanos, long intervalNanos,
                               int poolSize, int liveWorkers, int activeWorkers, long queueDepth,
@@ -36,11 +39,26 @@ public record MetricsSnapshot(long sequence, long elapsedNanos, long intervalNan
                               Percentiles latency, Percentiles waitTime, Percentiles service,
                               Percentiles totalLatency, Percentiles totalWait, Percentiles totalService,
                               HistogramBuckets latencyHistogram, double processCpuFraction,
-                              List<WorkerSnapshot> workers, List<TaskSpan> spans) {
+                              List<WorkerSnapshot> workers, List<TaskSpan> spans,
+                              List<CancelOrReject> cancelsAndRejects) {
 
     public MetricsSnapshot {
         workers = List.copyOf(workers);
         spans = List.copyOf(spans);
+        cancelsAndRejects = cancelsAndRejects == null ? List.of() : List.copyOf(cancelsAndRejects);
+    }
+
+    /** A snapshot that names no rejected or cancelled task. */
+    public MetricsSnapshot(long sequence, long elapsedNanos, long intervalNanos,
+                           int poolSize, int liveWorkers, int activeWorkers, long queueDepth,
+                           Counts counts, long intervalEnded, long intervalRan, double throughputPerSecond,
+                           Percentiles latency, Percentiles waitTime, Percentiles service,
+                           Percentiles totalLatency, Percentiles totalWait, Percentiles totalService,
+                           HistogramBuckets latencyHistogram, double processCpuFraction,
+                           List<WorkerSnapshot> workers, List<TaskSpan> spans) {
+        this(sequence, elapsedNanos, intervalNanos, poolSize, liveWorkers, activeWorkers, queueDepth, counts,
+                intervalEnded, intervalRan, throughputPerSecond, latency, waitTime, service, totalLatency, totalWait,
+                totalService, latencyHistogram, processCpuFraction, workers, spans, List.of());
     }
 
     /** Elapsed time in milliseconds. */
@@ -52,6 +70,7 @@ public record MetricsSnapshot(long sequence, long elapsedNanos, long intervalNan
     public MetricsSnapshot withSpans(List<TaskSpan> spans) {
         return new MetricsSnapshot(sequence, elapsedNanos, intervalNanos, poolSize, liveWorkers, activeWorkers,
                 queueDepth, counts, intervalEnded, intervalRan, throughputPerSecond, latency, waitTime, service,
-                totalLatency, totalWait, totalService, latencyHistogram, processCpuFraction, workers, spans);
+                totalLatency, totalWait, totalService, latencyHistogram, processCpuFraction, workers, spans,
+                cancelsAndRejects);
     }
 }

@@ -51,6 +51,8 @@ public final class PoolMetrics implements PoolRecorder {
     private final LongAdder restarts = new LongAdder();
     /** Latest instant a rejection or cancellation was counted, and latest end of workers that left the list. */
     private final LongAccumulator lastEnd = new LongAccumulator(Math::max, NO_END);
+    /** The last rejected or cancelled tasks by number, for snapshots. */
+    private final CancelRejectRing cancelsAndRejects = new CancelRejectRing();
 
     /** Creates metrics whose span instants count from now. */
     public PoolMetrics() {
@@ -135,6 +137,18 @@ public final class PoolMetrics implements PoolRecorder {
         if (outcome == Outcome.FAILED || (outcome == Outcome.TIMED_OUT && cause != null)) {
             errors.record(outcome, cause);
         }
+    }
+
+    /** Also keeps the number of a rejected or cancelled task for {@link MetricsSnapshot#cancelsAndRejects()}. */
+    @Override
+    public void taskEnded(long taskId, Outcome outcome, Throwable cause) {
+        cancelsAndRejects.record(taskId, outcome);
+        taskEnded(outcome, cause);
+    }
+
+    /** Appends the last rejected or cancelled tasks still kept (at most 64), oldest first. */
+    void cancelsAndRejects(List<CancelOrReject> out) {
+        cancelsAndRejects.copyTo(out);
     }
 
     /** Current totals; they add up (see {@link Counts}). */

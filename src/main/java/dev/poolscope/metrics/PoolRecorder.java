@@ -38,6 +38,17 @@ public interface PoolRecorder {
      */
     void taskEnded(Outcome outcome, Throwable cause);
 
+    /**
+     * {@link #taskEnded(Outcome, Throwable)} for a task whose sequence number is known, so a rejected or
+     * cancelled task can be named in snapshots ({@link MetricsSnapshot#cancelsAndRejects()}). The
+     * default forgets the number.
+     *
+     * @param taskId the number {@link #taskSubmitted()} gave the task
+     */
+    default void taskEnded(long taskId, Outcome outcome, Throwable cause) {
+        taskEnded(outcome, cause);
+    }
+
     /** Returns a recorder that records nothing. */
     static PoolRecorder noop() {
         return NoopRecorder.INSTANCE;

@@ -212,7 +212,7 @@ public abstract class AbstractWorkerPool extends AbstractExecutorService impleme
         if (decidedOn != null) {
             decidedOn.taskEnded(outcome, cause);
         } else {
-            metrics.taskEnded(outcome, cause);
+            metrics.taskEnded(task.id, outcome, cause);
         }
         onTaskEnded(task);
     }
