@@ -16,6 +16,7 @@ import dev.poolscope.ui.run.RunSession;
 import dev.poolscope.ui.view.ChartPng;
 import dev.poolscope.ui.view.ParamItem;
 import dev.poolscope.ui.view.TimelineView;
+import dev.poolscope.ui.picture.PoolPictureView;
 import dev.poolscope.ui.view.WorkerControl;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -110,6 +111,7 @@ public final class MainController {
     @FXML private LineChart<Number, Number> workersChart;
     @FXML private BarChart<String, Number> histogramChart;
     @FXML private TimelineView timeline;
+    @FXML private PoolPictureView poolPicture;
     @FXML private Label throughputValue;
     @FXML private Label latencyValue;
     @FXML private Label serviceValue;
@@ -327,6 +329,7 @@ public final class MainController {
         workersChart.getData().addAll(List.of(series(live.active()), series(live.poolSizeSeries())));
         histogramChart.getData().add(new XYChart.Series<>("latency", live.histogram()));
         live.timelineProperty().addListener((o, was, now) -> timeline.setFrame(now));
+        poolPicture.bind(live);
         for (Node chart : List.of(throughputChart, latencyChart, queueChart, workersChart, histogramChart)) {
             addPngMenu(chart, ((javafx.scene.chart.Chart) chart).getTitle());
         }

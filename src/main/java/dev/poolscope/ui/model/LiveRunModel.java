@@ -65,6 +65,7 @@ public final class LiveRunModel {
     private final ReadOnlyStringWrapper outcomes = new ReadOnlyStringWrapper(this, "outcomes", "–");
     private final ReadOnlyStringWrapper insight = new ReadOnlyStringWrapper(this, "insight", "");
     private final ReadOnlyObjectWrapper<TimelineFrame> timeline = new ReadOnlyObjectWrapper<>(this, "timeline", TimelineFrame.EMPTY);
+    private final ReadOnlyObjectWrapper<MetricsSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final ObservableList<WorkerRow> workerRows = FXCollections.observableArrayList();
     private final java.util.Map<Integer, WorkerRow> rowById = new java.util.HashMap<>();
     private final ObservableList<XYChart.Data<String, Number>> histogram = FXCollections.observableArrayList();
@@ -107,6 +108,7 @@ public final class LiveRunModel {
         workerRows.clear();
         rowById.clear();
         timeline.set(TimelineFrame.EMPTY);
+        snapshot.set(null);
         progress.set(0);
         done.set(0);
         progressText.set("0 / " + Format.count(s.tasks()));
@@ -155,6 +157,7 @@ public final class LiveRunModel {
             return; // already shown (the final snapshot may arrive twice)
         }
         lastSequence = s.sequence();
+        snapshot.set(s);
         RunSpec sp = spec.get();
         long total = sp == null ? 0 : sp.tasks();
         double t = s.elapsedNanos() / 1e9;
@@ -361,6 +364,8 @@ public final class LiveRunModel {
     /** A one-sentence explanation of what the figures show, or empty. */
     public ReadOnlyStringProperty insightProperty() { return insight.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<TimelineFrame> timelineProperty() { return timeline.getReadOnlyProperty(); }
+    /** The snapshot shown last (null before a run's first); the pool picture draws from it. */
+    public ReadOnlyObjectProperty<MetricsSnapshot> snapshotProperty() { return snapshot.getReadOnlyProperty(); }
     /** The worker table's rows: stable per worker id, updated in place. */
     public ObservableList<WorkerRow> workerRows() { return workerView; }
     /** Latency histogram bars, labelled by bucket upper bound. */

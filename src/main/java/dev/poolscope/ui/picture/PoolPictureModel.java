@@ -169,12 +169,13 @@ public final class PoolPictureModel {
         double seconds;
         double arrivals;
         double ends;
+        // over at least a second, so a few tasks arriving together are not taken for a high rate
         if (rateWindow.size() < 2) {
-            seconds = Math.max(0.05, s.elapsedNanos() / 1e9); // from the run's start
+            seconds = Math.max(1, s.elapsedNanos() / 1e9); // from the run's start
             arrivals = last[1];
             ends = last[2];
         } else {
-            seconds = Math.max(0.05, (last[0] - first[0]) / 1e9);
+            seconds = Math.max(1, (last[0] - first[0]) / 1e9);
             arrivals = last[1] - first[1];
             ends = last[2] - first[2];
         }

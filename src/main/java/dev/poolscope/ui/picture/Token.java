@@ -49,8 +49,9 @@ final class Token {
     boolean step(long nowMillis) {
         boolean moved = false;
         while (!pending.isEmpty() && nowMillis - since >= dwell(current.place())) {
+            long left = since + dwell(current.place()); // when the last place's dwell ended
             current = pending.pollFirst();
-            since = Math.max(since + dwell(current.place()), nowMillis - 1000); // catch up after a pause
+            since = Math.max(left, nowMillis - 1000); // catch up after a pause
             moved = true;
         }
         return moved;
