@@ -149,7 +149,12 @@ public final class PoolPictureModel {
                 lane.update(w, nowMillis);
             }
         }
-        if (present.isEmpty() && !lanes.isEmpty()) {
+        if (present.isEmpty()) {
+            if (lanes.isEmpty()) { // the first snapshot shown is the last (a busy window): show who did the work
+                for (WorkerSnapshot w : workers) {
+                    lanes.put(w.id(), new Lane(w, nowMillis));
+                }
+            }
             return; // the pool has shut down: keep its last lanes in view
         }
         lanes.keySet().retainAll(present);

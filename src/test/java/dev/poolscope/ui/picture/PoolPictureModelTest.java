@@ -210,4 +210,14 @@ class PoolPictureModelTest {
         assertTrue(f.tokens().isEmpty());
         assertEquals(1, f.lanes().size());
     }
+
+    @Test
+    void whenOnlyTheLastSnapshotIsShown_itsRetiredWorkersStillGetLanes() {
+        model.reset(10);
+        Snapshots p = new Snapshots().worker(0, WorkerState.RETIRED, -1, 0).worker(1, WorkerState.RETIRED, -1, 0);
+        model.apply(p.next(), now += 100);
+        assertEquals(2, model.advance(now).lanes().size());
+        model.apply(p.next(), now += 100);
+        assertEquals(2, model.advance(now).lanes().size(), "kept");
+    }
 }
