@@ -43,15 +43,20 @@ public final class PictureLayout {
         return QUEUE_Y - 0.12;
     }
 
-    /** Top of lane {@code i} of {@code n}. */
+    /** Top of lane {@code i} of {@code n}: the lanes are centred on the queue's height when they do not fill it. */
     public static double laneTop(int i, int n) {
-        return i / (double) Math.max(1, n);
+        double h = laneHeight(n);
+        double top = Math.max(0, Math.min(QUEUE_Y - Math.max(1, n) * h / 2, 1 - Math.max(1, n) * h));
+        return top + i * h;
     }
 
-    /** Height of one lane of {@code n}. */
+    /** Height of one lane of {@code n}: a share of the height, at most {@link #MAX_LANE_HEIGHT}. */
     public static double laneHeight(int n) {
-        return 1.0 / Math.max(1, n);
+        return Math.min(MAX_LANE_HEIGHT, 1.0 / Math.max(1, n));
     }
+
+    /** The tallest a lane gets, so few workers do not make huge lanes. */
+    public static final double MAX_LANE_HEIGHT = 0.3;
 
     /** Centre of lane {@code i} of {@code n}. */
     public static double laneY(int i, int n) {

@@ -148,8 +148,8 @@ final class PicturePainter {
         g.setFont(SMALL);
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(PictureColours.MUTED);
-        g.fillText("Workers", left, y(0) - 6);
-        g.fillText("Done", trayLeft, y(0) - 6);
+        g.fillText("Workers (a lane each)", left, y(0) - 8);
+        g.fillText("Ended (newest first)", trayLeft, y(0) - 8);
         for (int i = 0; i < n; i++) {
             LaneView lane = f.lanes().get(i);
             double top = y(PictureLayout.laneTop(i, n)) + 1;

@@ -165,7 +165,8 @@ public final class PoolPictureModel {
      * and tasks ending per second and lane.
      */
     private void chooseMode(MetricsSnapshot s, long nowMillis) {
-        rateWindow.addLast(new long[]{s.elapsedNanos(), s.counts().submitted(), s.counts().ended()});
+        // ends that ran on a worker: a rejection is an arrival that bounced, counted with the arrivals
+        rateWindow.addLast(new long[]{s.elapsedNanos(), s.counts().submitted(), s.counts().ran()});
         while (rateWindow.size() > 2 && s.elapsedNanos() - rateWindow.peekFirst()[0] > RATE_WINDOW_NANOS) {
             rateWindow.pollFirst();
         }

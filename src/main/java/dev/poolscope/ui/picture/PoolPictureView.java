@@ -1,12 +1,8 @@
 package dev.poolscope.ui.picture;
 
 import dev.poolscope.engine.RunSpec;
-import dev.poolscope.metrics.Counts;
 import dev.poolscope.metrics.MetricsSnapshot;
-import dev.poolscope.metrics.Outcome;
-import dev.poolscope.metrics.WorkerState;
 import dev.poolscope.pool.PoolConfig;
-import dev.poolscope.ui.model.Format;
 import dev.poolscope.ui.model.LiveRunModel;
 import javafx.animation.AnimationTimer;
 import javafx.beans.InvalidationListener;
@@ -18,9 +14,7 @@ import javafx.scene.Parent;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
-import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 
 import java.util.ArrayList;
@@ -41,7 +35,7 @@ import java.util.List;
  */
 public final class PoolPictureView extends Region {
     private static final long FRAME_NANOS = 33_000_000L;
-    private static final double HEADER = 40;
+    private static final double HEADER = 62;
 
     private final Canvas canvas = new Canvas();
     private final PoolPictureModel model = new PoolPictureModel();
@@ -71,10 +65,14 @@ public final class PoolPictureView extends Region {
 
     /** Follows the live model: a new run clears the picture, each snapshot shown is drawn. */
     public void bind(LiveRunModel live) {
+        Runnable clear = () -> {
+            RunSpec spec = live.specProperty().get();
+            reset(spec == null ? PoolConfig.UNBOUNDED : spec.queueCapacity());
+        };
+        live.specProperty().addListener((o, was, now) -> clear.run());
         live.snapshotProperty().addListener((o, was, now) -> {
             if (now == null) {
-                RunSpec spec = live.specProperty().get();
-                reset(spec == null ? PoolConfig.UNBOUNDED : spec.queueCapacity());
+                clear.run();
             } else {
                 show(now);
             }
