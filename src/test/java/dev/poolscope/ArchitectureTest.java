@@ -80,4 +80,12 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("dev.poolscope.cli..")
                 .check(classes);
     }
+
+    @Test
+    void poolPictureModel_isPlainData() {
+        noClasses().that().resideInAPackage("dev.poolscope.ui.picture")
+                .and().haveNameNotMatching(".*\\.(PoolPictureView|PicturePainter|PictureColours)(\\$.*)?")
+                .should().dependOnClassesThat().resideInAPackage("javafx..")
+                .check(classes);
+    }
 }

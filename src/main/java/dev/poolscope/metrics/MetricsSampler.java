@@ -254,11 +254,13 @@ public final class MetricsSampler implements AutoCloseable {
         } else {
             cpuFraction = lastCpuFraction;
         }
+        List<CancelOrReject> cancelsAndRejects = new ArrayList<>();
+        metrics.cancelsAndRejects(cancelsAndRejects);
         MetricsSnapshot s = new MetricsSnapshot(sequence++, now - startNanos, dt, gauges.poolSize(),
                 gauges.liveWorkers(), active, counts.queued(), counts, intervalEnded, intervalRan, throughput,
                 Percentiles.of(intervalLatency), Percentiles.of(intervalWait), Percentiles.of(intervalService),
                 Percentiles.of(totalLatency), Percentiles.of(totalWait), Percentiles.of(totalService),
-                buckets(totalLatency), cpuFraction, workerSnaps, spans, gauges.stall());
+                buckets(totalLatency), cpuFraction, workerSnaps, spans, gauges.stall(), cancelsAndRejects);
         lastNanos = now;
         lastEnded = ended;
         lastRan = ran;

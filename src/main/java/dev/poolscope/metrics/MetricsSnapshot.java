@@ -30,6 +30,9 @@ import java.util.List;
  * @param workers one entry per live (and recently retired) worker
  * @param spans each worker's recent task spans, oldest first
  * @param stall the pool's stall at this instant (workers waiting on their own pool's queued tasks), or null
+ * @param cancelsAndRejects the pool's last rejected or cancelled tasks by number (at most 64), oldest first;
+ *        with the spans they say where each recent task went (a task that ran has a span, one that did not
+ *        is here)
  */
 public record MetricsSnapshot(long sequence, long elapsedNanos, long intervalNanos,
                               int poolSize, int liveWorkers, int activeWorkers, long queueDepth,
@@ -37,14 +40,16 @@ public record MetricsSnapshot(long sequence, long elapsedNanos, long intervalNan
                               Percentiles latency, Percentiles waitTime, Percentiles service,
                               Percentiles totalLatency, Percentiles totalWait, Percentiles totalService,
                               HistogramBuckets latencyHistogram, double processCpuFraction,
-                              List<WorkerSnapshot> workers, List<TaskSpan> spans, StallStatus stall) {
+                              List<WorkerSnapshot> workers, List<TaskSpan> spans, StallStatus stall,
+                              List<CancelOrReject> cancelsAndRejects) {
 
     public MetricsSnapshot {
         workers = List.copyOf(workers);
         spans = List.copyOf(spans);
+        cancelsAndRejects = cancelsAndRejects == null ? List.of() : List.copyOf(cancelsAndRejects);
     }
 
-    /** A snapshot of a pool that is not stalled. */
+    /** A snapshot of a pool that is not stalled and names no rejected or cancelled task. */
     public MetricsSnapshot(long sequence, long elapsedNanos, long intervalNanos,
                            int poolSize, int liveWorkers, int activeWorkers, long queueDepth,
                            Counts counts, long intervalEnded, long intervalRan, double throughputPerSecond,
@@ -54,7 +59,7 @@ public record MetricsSnapshot(long sequence, long elapsedNanos, long intervalNan
                            List<WorkerSnapshot> workers, List<TaskSpan> spans) {
         this(sequence, elapsedNanos, intervalNanos, poolSize, liveWorkers, activeWorkers, queueDepth, counts, intervalEnded,
                 intervalRan, throughputPerSecond, latency, waitTime, service, totalLatency, totalWait, totalService,
-                latencyHistogram, processCpuFraction, workers, spans, null);
+                latencyHistogram, processCpuFraction, workers, spans, null, List.of());
     }
 
     /** Elapsed time in milliseconds. */
@@ -66,6 +71,7 @@ public record MetricsSnapshot(long sequence, long elapsedNanos, long intervalNan
     public MetricsSnapshot withSpans(List<TaskSpan> spans) {
         return new MetricsSnapshot(sequence, elapsedNanos, intervalNanos, poolSize, liveWorkers, activeWorkers,
                 queueDepth, counts, intervalEnded, intervalRan, throughputPerSecond, latency, waitTime, service,
-                totalLatency, totalWait, totalService, latencyHistogram, processCpuFraction, workers, spans, stall);
+                totalLatency, totalWait, totalService, latencyHistogram, processCpuFraction, workers, spans, stall,
+                cancelsAndRejects);
     }
 }

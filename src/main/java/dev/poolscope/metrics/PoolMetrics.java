@@ -51,6 +51,8 @@ public final class PoolMetrics implements PoolRecorder {
     private final LongAdder restarts = new LongAdder();
     /** Latest instant a rejection or cancellation was counted, and latest end of workers that left the list. */
     private final LongAccumulator lastEnd = new LongAccumulator(Math::max, NO_END);
+    /** The last rejected or cancelled tasks by number, for snapshots. */
+    private final CancelRejectRing cancelsAndRejects = new CancelRejectRing();
 
     /** Creates metrics whose span instants count from now. */
     public PoolMetrics() {
@@ -131,15 +133,24 @@ public final class PoolMetrics implements PoolRecorder {
         taskEnded(outcome, cause, -1);
     }
 
+    /** Also keeps the number of a rejected or cancelled task for {@link MetricsSnapshot#cancelsAndRejects()}. */
     @Override
     public void taskEnded(Outcome outcome, Throwable cause, long taskId) {
         if (outcome == Outcome.REJECTED || outcome == Outcome.CANCELLED) {
             lastEnd.accumulate(System.nanoTime()); // no worker records an end instant for these (or not always)
+            if (taskId >= 0) {
+                cancelsAndRejects.record(taskId, outcome);
+            }
         }
         outcomes[outcome.ordinal()].increment();
         if (outcome == Outcome.FAILED || (outcome == Outcome.TIMED_OUT && cause != null)) {
             errors.record(outcome, cause, -1, -1, taskId);
         }
+    }
+
+    /** Appends the last rejected or cancelled tasks still kept (at most 64), oldest first. */
+    void cancelsAndRejects(List<CancelOrReject> out) {
+        cancelsAndRejects.copyTo(out);
     }
 
     /** Current totals; they add up (see {@link Counts}). */

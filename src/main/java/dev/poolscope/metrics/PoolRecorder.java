@@ -40,7 +40,10 @@ public interface PoolRecorder {
 
     /**
      * {@link #taskEnded(Outcome, Throwable)} for a task whose sequence number is known, so a
-     * failure can name its task.
+     * failure can name its task and a rejected or cancelled task can be named in snapshots
+     * ({@link MetricsSnapshot#cancelsAndRejects()}). The default forgets the number.
+     *
+     * @param taskId the number {@link #taskSubmitted()} gave the task
      */
     default void taskEnded(Outcome outcome, Throwable cause, long taskId) {
         taskEnded(outcome, cause);

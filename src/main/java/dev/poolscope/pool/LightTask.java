@@ -59,12 +59,12 @@ final class LightTask implements Runnable {
 
     /** Ends a task that was drained from the queue by {@code shutdownNow} as cancelled. */
     void cancelUnstarted() {
-        pool.metrics().taskEnded(Outcome.CANCELLED, null);
+        pool.metrics().taskEnded(Outcome.CANCELLED, null, id);
     }
 
     /** Ends a task the pool refused as rejected. */
     void reject() {
-        pool.metrics().taskEnded(Outcome.REJECTED, null);
+        pool.metrics().taskEnded(Outcome.REJECTED, null, id);
     }
 
     @Override

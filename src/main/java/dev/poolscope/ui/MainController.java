@@ -3,6 +3,7 @@ package dev.poolscope.ui;
 import dev.poolscope.engine.RunSpec;
 import dev.poolscope.ui.model.LiveRunModel;
 import dev.poolscope.ui.model.RunFormModel;
+import dev.poolscope.ui.picture.PoolPictureView;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -41,6 +42,7 @@ public final class MainController {
     @FXML private LiveChartsController liveChartsController;
     @FXML private WorkersController workersController;
     @FXML private HistoryController historyController;
+    @FXML private PoolPictureView poolPicture;
 
     public MainController(Dashboard ctx) {
         this.ctx = ctx;
@@ -53,6 +55,7 @@ public final class MainController {
         runBarController.setOnRun(this::onRun);
         menusController.setActions(new MenusController.Actions(this::onRun, liveChartsController::exportPng,
                 historyController::exportSelected));
+        poolPicture.bind(live);
         setUpStatusBar();
     }
 

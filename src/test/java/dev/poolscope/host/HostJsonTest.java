@@ -47,6 +47,24 @@ class HostJsonTest {
     }
 
     @Test
+    void snapshot_carriesTheNumbersOfRejectedTasks_throughTheLine() throws Exception {
+        RunSpec spec = RunSpec.of("fixed", 1, WorkloadSpec.parse("io:millis=20"), 40)
+                .withQueue(1, RejectionPolicy.ABORT)
+                .withSampleInterval(Duration.ofMillis(20));
+        try (Run run = RunEngine.standard().start(spec)) {
+            RunReport report = run.await(Duration.ofSeconds(30));
+            MetricsSnapshot last = run.latest();
+            assertTrue(report.counts().rejected() > 0, "a full queue of 1 should reject: " + report.counts());
+            assertFalse(last.cancelsAndRejects().isEmpty(), "the snapshot names the rejected tasks");
+            assertTrue(last.cancelsAndRejects().stream().allMatch(c -> c.outcome() == Outcome.REJECTED));
+            MetricsSnapshot back = assertInstanceOf(HostEvent.Snapshot.class,
+                    HostJson.read(HostJson.line(new HostEvent.Snapshot(last)), HostEvent.class)).snapshot();
+            assertEquals(last, back);
+            assertEquals(last.cancelsAndRejects(), EngineHost.capped(last).cancelsAndRejects(), "capping spans keeps them");
+        }
+    }
+
+    @Test
     void requests_keepTheirKindAndSpec_forEveryArrivalPattern() {
         for (Arrival a : List.of(new Arrival.AllAtOnce(), new Arrival.FixedRate(12.5), new Arrival.Poisson(3),
                 new Arrival.Batches(7, Duration.ofMillis(1500)))) {

@@ -66,6 +66,7 @@ public final class LiveRunModel {
     private final ReadOnlyStringWrapper insight = new ReadOnlyStringWrapper(this, "insight", "");
     private final ReadOnlyObjectWrapper<TimelineFrame> timeline = new ReadOnlyObjectWrapper<>(this, "timeline", TimelineFrame.EMPTY);
     private final javafx.beans.property.ReadOnlyBooleanWrapper poolGone = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "poolGone");
+    private final ReadOnlyObjectWrapper<MetricsSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final ObservableList<WorkerRow> workerRows = FXCollections.observableArrayList();
     private final java.util.Map<Integer, WorkerRow> rowById = new java.util.HashMap<>();
     private final ObservableList<HistogramBar> histogram = FXCollections.observableArrayList();
@@ -109,6 +110,7 @@ public final class LiveRunModel {
         rowById.clear();
         poolGone.set(false);
         timeline.set(TimelineFrame.EMPTY);
+        snapshot.set(null);
         progress.set(0);
         done.set(0);
         progressText.set("0 / " + Format.count(s.tasks()));
@@ -157,6 +159,7 @@ public final class LiveRunModel {
             return; // already shown (the final snapshot may arrive twice)
         }
         lastSequence = s.sequence();
+        snapshot.set(s);
         RunSpec sp = spec.get();
         long total = sp == null ? 0 : sp.tasks();
         double t = s.elapsedNanos() / 1e9;
@@ -393,6 +396,8 @@ public final class LiveRunModel {
     public ReadOnlyObjectProperty<TimelineFrame> timelineProperty() { return timeline.getReadOnlyProperty(); }
     /** True once the run's pool has shut down and the worker rows show each worker's end. */
     public javafx.beans.property.ReadOnlyBooleanProperty poolGoneProperty() { return poolGone.getReadOnlyProperty(); }
+    /** The snapshot shown last (null before a run's first); the pool picture draws from it. */
+    public ReadOnlyObjectProperty<MetricsSnapshot> snapshotProperty() { return snapshot.getReadOnlyProperty(); }
     /** The worker table's rows: stable per worker id, updated in place. */
     public ObservableList<WorkerRow> workerRows() { return workerView; }
     /** Latency histogram bars, labelled by bucket upper bound. */

@@ -58,7 +58,7 @@ class LiveRunModelTest {
                 List.of("fixed-0 waits for task 20 (queued)", "fixed-1 waits for task 22 (queued)"), 400, 2, 1, 0);
         model.apply(new MetricsSnapshot(b.sequence(), b.elapsedNanos(), b.intervalNanos(), 2, 2, 2, 40, b.counts(),
                 0, 0, 0, b.latency(), b.waitTime(), b.service(), b.totalLatency(), b.totalWait(), b.totalService(),
-                b.latencyHistogram(), 0.01, List.of(), List.of(), stall));
+                b.latencyHistogram(), 0.01, List.of(), List.of(), stall, List.of()));
         String hint = model.insightProperty().get();
         assertTrue(hint.startsWith("Starvation deadlock"), hint);
         assertTrue(hint.contains("fixed-0 → task 20 (queued)") && hint.contains("fixed-1 → task 22 (queued)"), hint);
