@@ -175,7 +175,7 @@ class ProcessFaultTest {
 
     @Test
     void spinningTask_pastTimeout_isTimedOut_andPipelinedTasksBehindItStillRun() throws Exception {
-        ProcessWorkerPool p = new ProcessWorkerPool(config(1, Duration.ofMillis(500)), quick().withPipelineDepth(3));
+        ProcessWorkerPool p = new ProcessWorkerPool(config(1, Duration.ofSeconds(2)), quick().withPipelineDepth(3));
         try {
             Future<Object> spin = p.submit(task("spin", 0));
             Future<Object> a = p.submit(task("noop", 1));
