@@ -672,7 +672,7 @@ public final class ClusterWorkerPool extends AbstractWorkerPool {
         boolean current;
         lock.lock();
         try {
-            current = s.process == p;
+            current = s.process == p && !closing; // members stopped by the pool's close are no fault
         } finally {
             lock.unlock();
         }
