@@ -89,7 +89,6 @@ public final class ClusterWorkerPool extends AbstractWorkerPool {
     public static final int MAX_WORKERS = 256;
     /** Time between member reports. */
     static final int REPORT_MILLIS = 50;
-    private static final long START_TIMEOUT_MILLIS = 60_000;
     private static final AtomicInteger RUNS = new AtomicInteger();
 
     /** The kind's registry entry. */
@@ -220,7 +219,7 @@ public final class ClusterWorkerPool extends AbstractWorkerPool {
 
     /** Waits until the client sees the member that started in this slot, then opens the slot. */
     void awaitJoined(MemberSlot s, MemberProcess p) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         Member found = null;
         while (found == null) {
             for (Member m : client.getCluster().getMembers()) {
@@ -231,7 +230,7 @@ public final class ClusterWorkerPool extends AbstractWorkerPool {
             if (found == null) {
                 if (System.nanoTime() > deadline) {
                     throw new ClusterStartException("member " + p.address + " (PID " + p.pid
-                            + ") started but the pool's client did not see it join in 30 s", null);
+                            + ") started but the pool's client did not see it join in 60 s", null);
                 }
                 try {
                     Thread.sleep(10); // polling Hazelcast's member list; membership events may come before the list changes
@@ -673,7 +672,7 @@ public final class ClusterWorkerPool extends AbstractWorkerPool {
         boolean current;
         lock.lock();
         try {
-            current = s.process == p;
+            current = s.process == p && !closing; // members stopped by the pool's close are no fault
         } finally {
             lock.unlock();
         }

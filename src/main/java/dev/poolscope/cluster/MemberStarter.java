@@ -16,6 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class MemberStarter {
     static final String LOOPBACK = "127.0.0.1";
     private static final int START_TRIES = 3;
+    /** Longest wait for a member's ready line: about 1-2.5 s on an idle machine, a minute and more on a loaded one. */
+    static final long START_MILLIS = 180_000;
 
     private final ClusterWorkerPool pool;
     private final String clusterName;
@@ -47,7 +49,7 @@ final class MemberStarter {
                 procs.add(start(slots.get(i), ports.get(i), join));
             }
             for (MemberProcess p : procs) {
-                p.awaitReady(60_000);
+                p.awaitReady(START_MILLIS);
             }
             return procs;
         } catch (IOException e) {
@@ -98,7 +100,7 @@ final class MemberStarter {
             join.add(LOOPBACK + ":" + port);
             try {
                 MemberProcess p = start(slot, port, join);
-                p.awaitReady(60_000);
+                p.awaitReady(START_MILLIS);
                 if (pool.closing()) {
                     p.stop();
                     return null;
