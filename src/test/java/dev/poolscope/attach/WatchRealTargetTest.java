@@ -269,7 +269,7 @@ class WatchRealTargetTest {
         Path file = dir.resolve("work.twin.json");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int status = PoolScopeCli.execute(new String[]{"watch", Long.toString(target.pid()), "--deep", "--duration", "2s",
+        int status = PoolScopeCli.execute(new String[]{"watch", Long.toString(target.pid()), "--deep", "--duration", "4s",
                 "--twin", file.toString(), "--twin-pool", "work-*"}, new PrintWriter(out, true), new PrintWriter(err, true));
         assertEquals(0, status, err + "\n" + out);
         TwinFile twin = TwinFile.read(file);

@@ -115,8 +115,8 @@ class AttachViewUiTest {
         assertTrue(askedConsent.get() != null && askedConsent.get().contains("JEP 451"), "deep mode asked for consent first");
         TableView<PoolFigures> pools = (TableView<PoolFigures>) root.lookup("#poolTable");
         waitUntil("the work pool with service times", () -> fx(() -> pools.getItems().stream().anyMatch(p ->
-                p.threads() != null && p.threads() == 4 && p.service() != null && p.service().count() > 50
-                        && p.samples().size() >= 8)));
+                p.threads() != null && p.threads() == 4 && p.service() != null && p.service().count() > 20
+                        && p.samples().size() >= 4)));
         fx(() -> {
             pools.getItems().stream().filter(p -> p.threads() == 4 && p.service() != null).findFirst()
                     .ifPresent(p -> pools.getSelectionModel().select(p));
