@@ -210,9 +210,11 @@ final class StallWatch {
                             + " and the tasks they waited for cancelled";
                 }
                 w.verdict = message;
-                w.awaited.cancel(false);
-                open.failed++;
-                failedTotal++;
+                // a worker freed by an earlier cancellation may already have run this one: then its waiter goes on
+                if (w.awaited.cancel(false)) {
+                    open.failed++;
+                    failedTotal++;
+                }
             }
         }
         status = new StallStatus(kind, labels, ids, chain, (now - open.detectedNanos) / 1_000_000, workers,

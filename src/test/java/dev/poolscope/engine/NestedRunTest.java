@@ -93,4 +93,20 @@ class NestedRunTest {
         JsonNode n = ReportJson.mapper().readTree(ReportJson.toJson(r));
         assertTrue(n.get("latencyByPriority").get("1").has("p99"));
     }
+
+    @Test
+    void shortestFirst_onTheProcessPool_servesEveryTask_andCountsAddUp() throws Exception {
+        RunReport r = run(RunSpec.of("process", 1, WorkloadSpec.parse("skewed:millis=0.2,max=5"), 300)
+                .withQueueOrder(QueueOrder.SHORTEST));
+        assertEquals(RunState.COMPLETED, r.state());
+        assertEquals(300, r.counts().succeeded());
+        assertAccounted(r);
+    }
+
+    @Test
+    void nested_onTheProcessPool_isRefused_sayingWhy() {
+        InvalidSpecException e = assertThrows(InvalidSpecException.class, () -> RunSpec.of("process", 2, NESTED, 5)
+                .validate(RunEngine.standard().pools(), RunEngine.standard().workloads()));
+        assertTrue(e.getMessage().contains("worker process cannot reach"), e.getMessage());
+    }
 }

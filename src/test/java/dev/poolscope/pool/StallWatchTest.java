@@ -85,21 +85,28 @@ class StallWatchTest {
         long origin = System.nanoTime();
         try {
             List<Future<Object>> parents = waitOnOwnPool(pool, 2, new CountDownLatch(2));
+            // the first cancellation frees a worker, which may run the other subtask before the watch reaches it
+            int deadlocked = 0;
             for (Future<Object> f : parents) {
-                ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(10, TimeUnit.SECONDS));
-                assertInstanceOf(StarvationDeadlockException.class, e.getCause());
-                assertTrue(e.getCause().getMessage().contains("starvation deadlock in pool 'virtual'"), e.getCause().getMessage());
+                try {
+                    assertEquals("child", f.get(10, TimeUnit.SECONDS));
+                } catch (ExecutionException e) {
+                    assertInstanceOf(StarvationDeadlockException.class, e.getCause());
+                    assertTrue(e.getCause().getMessage().contains("starvation deadlock in pool 'virtual'"), e.getCause().getMessage());
+                    deadlocked++;
+                }
             }
+            assertTrue(deadlocked >= 1, "no waiting task was failed");
             pool.shutdown();
             assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
             var c = pool.metrics().counts();
             assertEquals(4, c.submitted());
-            assertEquals(2, c.failed());
-            assertEquals(2, c.cancelled());
+            assertEquals(4, c.succeeded() + c.failed() + c.cancelled(), c.toString());
+            assertEquals(c.failed(), c.cancelled(), "each failed waiter's subtask was cancelled: " + c);
             List<StallEpisode> episodes = pool.stalls(origin);
             assertEquals(1, episodes.size(), episodes.toString());
             assertEquals(StallStatus.STARVATION_DEADLOCK, episodes.get(0).kind());
-            assertEquals(2, episodes.get(0).failedTasks());
+            assertEquals(c.failed(), episodes.get(0).failedTasks());
             assertTrue(episodes.get(0).ended());
         } finally {
             pool.shutdownNow();
