@@ -15,7 +15,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.StackPane;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -32,7 +31,6 @@ public final class LiveChartsController {
     private final LiveRunModel live;
 
     @FXML private GridPane chartGrid;
-    @FXML private StackPane picturePane;
     @FXML private LineChart<Number, Number> throughputChart;
     @FXML private LineChart<Number, Number> latencyChart;
     @FXML private LineChart<Number, Number> queueChart;
@@ -62,21 +60,6 @@ public final class LiveChartsController {
     /** The charts' grid, for snapshots. */
     public GridPane chartGrid() {
         return chartGrid;
-    }
-
-    /**
-     * Shows a view beside the charts (the pool's picture); null hides the place again.
-     * The place is empty and takes no room until then.
-     */
-    public void showPicture(Node picture) {
-        picturePane.getChildren().setAll(picture == null ? List.of() : List.of(picture));
-        picturePane.setVisible(picture != null);
-        picturePane.setManaged(picture != null);
-    }
-
-    /** The place beside the charts for the pool's picture. */
-    public StackPane picturePane() {
-        return picturePane;
     }
 
     /** Asks where to save the charts' grid and saves it as PNG. */

@@ -2,12 +2,10 @@ package dev.poolscope.ui;
 
 import dev.poolscope.ui.model.RunPhase;
 import dev.poolscope.ui.store.ViewSettingsStore;
-import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -81,7 +79,7 @@ class DashboardViewsTest {
     }
 
     @Test
-    void liveCharts_followTheModelsPlainPoints_andMakeRoomForThePicture(FxRobot robot) {
+    void liveCharts_followTheModelsPlainPoints(FxRobot robot) {
         fx(() -> {
             window.dashboard().form().tasksProperty().set("400");
             window.dashboard().form().params().put("size", "3000");
@@ -93,21 +91,6 @@ class DashboardViewsTest {
         assertEquals(fx(() -> window.dashboard().live().throughputSeries().size()),
                 fx(() -> throughput.getData().get(0).getData().size()), "one chart point per model point");
 
-        Node picturePane = robot.lookup("#picturePane").query();
-        assertFalse(fx(picturePane::isManaged), "the picture's place takes no room while empty");
-        Region picture = new Region();
-        picture.setPrefWidth(300);
-        fx(() -> {
-            window.controller().liveCharts().showPicture(picture);
-            return null;
-        });
-        waitUntil("the picture laid out beside the charts", () -> picture.getWidth() > 0
-                && picture.localToScene(0, 0).getX() > window.controller().chartGrid().localToScene(0, 0).getX());
-        fx(() -> {
-            window.controller().liveCharts().showPicture(null);
-            return null;
-        });
-        assertFalse(fx(picturePane::isManaged));
     }
 
     @Test
