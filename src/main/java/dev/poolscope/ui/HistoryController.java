@@ -45,6 +45,7 @@ public final class HistoryController {
     @FXML private LineChart<Number, Number> compareQueue;
     @FXML private LineChart<Number, Number> compareCpu;
     @FXML private GridPane compareFigures;
+    @FXML private javafx.scene.layout.BorderPane comparePane;
 
     private final List<HistoryEntry> compared = new ArrayList<>();
 
@@ -117,8 +118,16 @@ public final class HistoryController {
         }
         compareFigures.add(header(""), 0, 0);
         for (int i = 0; i < labels.size(); i++) {
-            compareFigures.add(header(labels.get(i)), i + 1, 0);
+            Label h = header(labels.get(i));
+            h.setGraphic(CompareCharts.swatch(i)); // the run's colour in the charts
+            compareFigures.add(h, i + 1, 0);
         }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            HistoryEntry e = runs.get(i);
+            names.add("#" + (i + 1) + " " + e.spec().pool() + " x" + e.spec().workers() + " " + e.spec().workload().name());
+        }
+        comparePane.setTop(CompareCharts.legend(names));
         int r = 1;
         for (CompareTable.Row row : CompareTable.rows(runs)) {
             Label name = new Label(row.name());

@@ -26,6 +26,35 @@ public final class CompareCharts {
     /** The CPU use over time, in percent. */
     public static final ToDoubleFunction<SamplePoint> CPU_PERCENT = p -> p.cpuFraction() < 0 ? 0 : p.cpuFraction() * 100;
 
+    /** Series colours a chart cycles through (JavaFX's {@code default-color0..7}). */
+    public static final int COLOURS = 8;
+
+    /**
+     * A swatch in the colour the charts draw run {@code index} in: the style classes of the chart's own
+     * legend symbol, so it follows the theme's series colours.
+     */
+    public static javafx.scene.layout.Region swatch(int index) {
+        javafx.scene.layout.Region r = new javafx.scene.layout.Region();
+        r.getStyleClass().addAll("chart-legend-item-symbol", "chart-line-symbol", "series" + index,
+                "default-color" + (index % COLOURS), "compare-swatch");
+        r.setMinSize(12, 12);
+        r.setMaxSize(12, 12);
+        return r;
+    }
+
+    /** A legend for overlaid runs: each run's name beside a swatch of its colour. */
+    public static javafx.scene.layout.FlowPane legend(List<String> names) {
+        javafx.scene.layout.FlowPane p = new javafx.scene.layout.FlowPane(16, 4);
+        p.setId("compareLegend");
+        p.getStyleClass().add("compare-legend");
+        for (int i = 0; i < names.size(); i++) {
+            javafx.scene.control.Label l = new javafx.scene.control.Label(names.get(i), swatch(i));
+            l.getStyleClass().add("compare-legend-item");
+            p.getChildren().add(l);
+        }
+        return p;
+    }
+
     /** Replaces the chart's series with one per run; x is seconds since the run began. */
     public static void overlay(LineChart<Number, Number> chart, List<Run> runs, ToDoubleFunction<SamplePoint> y) {
         List<XYChart.Series<Number, Number>> all = new ArrayList<>();
