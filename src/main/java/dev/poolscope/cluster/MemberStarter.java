@@ -61,7 +61,7 @@ final class MemberStarter {
     private MemberProcess start(MemberSlot slot, int port, List<String> join) throws IOException {
         MemberProcess p = MemberProcess.start(clusterName, LOOPBACK, port, join, slot.threads, jvmOptions);
         all.add(p);
-        p.process.onExit().thenAccept(h -> pool.memberExited(slot, p, h.exitValue()));
+        p.process.onExit().thenAccept(h -> pool.losses.memberExited(slot, p, h.exitValue()));
         return p;
     }
 
@@ -70,7 +70,7 @@ final class MemberStarter {
         Thread t = new Thread(() -> {
             MemberProcess p = startOne(slot);
             if (p != null) {
-                pool.replaced(slot, p, reason);
+                pool.losses.replaced(slot, p, reason);
             }
         }, "cluster-pool-replace-" + slot.id);
         t.setDaemon(true);
@@ -82,7 +82,7 @@ final class MemberStarter {
         Thread t = new Thread(() -> {
             MemberProcess p = startOne(slot);
             if (p != null) {
-                pool.grown(slot, p);
+                pool.losses.grown(slot, p);
             }
         }, "cluster-pool-grow-" + slot.id);
         t.setDaemon(true);
@@ -111,7 +111,7 @@ final class MemberStarter {
             }
         }
         if (!pool.closing()) {
-            pool.replacementFailed(slot, why);
+            pool.losses.replacementFailed(slot, why);
         }
         return null;
     }
