@@ -68,7 +68,7 @@ public final class ErrorTable {
         /**
          * What the group shares and what differs, on one line, without its count: e.g.
          * {@code WorkerCrashedException: worker ... (pid ...) died while running task ...: exit code 3;
-         * 30 workers, PIDs 20414, 20415, 20418 ...; e.g. worker 0 (pid 20414), task 30}.
+         * 30 workers; 60 PIDs (20414, 20415, 20418 ...); e.g. worker 0 (pid 20414), task 30}.
          */
         public String describe() {
             StringBuilder sb = new StringBuilder(kind);
@@ -81,7 +81,7 @@ public final class ErrorTable {
                 parts.add(workers + (workers >= MAX_DISTINCT ? "+" : "") + " workers");
             }
             if (pidCount > 1) {
-                StringBuilder p = new StringBuilder("PIDs ");
+                StringBuilder p = new StringBuilder().append(pidCount).append(pidCount >= MAX_DISTINCT ? "+" : "").append(" PIDs (");
                 int shown = Math.min(3, pids.size());
                 for (int i = 0; i < shown; i++) {
                     p.append(i == 0 ? "" : ", ").append(pids.get(i));
@@ -89,7 +89,7 @@ public final class ErrorTable {
                 if (pidCount > shown) {
                     p.append(" ...");
                 }
-                parts.add(p.toString());
+                parts.add(p.append(')').toString());
             }
             if (first != null && (count > 1 || workers <= 1)) {
                 List<String> e = new ArrayList<>();

@@ -51,7 +51,7 @@ class ErrorGroupsTest {
         assertEquals(new ErrorTable.Example("worker 0 (pid 20000) died while running task 100: exit code 3", 0, 20_000, 100),
                 e.examples().get(0));
         assertEquals("Crash: worker ... (pid ...) died while running task ...: exit code 3; 30 workers; "
-                + "PIDs 20000, 20001, 20002 ...; e.g. worker 0 (pid 20000), task 100", e.describe());
+                + "60 PIDs (20000, 20001, 20002 ...); e.g. worker 0 (pid 20000), task 100", e.describe());
     }
 
     @Test
