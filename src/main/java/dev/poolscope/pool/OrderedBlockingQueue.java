@@ -221,25 +221,6 @@ final class OrderedBlockingQueue<E> extends AbstractQueue<E> implements Blocking
         } finally {
             lock.unlock();
         }
-        Iterator<E> it = copy.iterator();
-        return new Iterator<>() {
-            E last;
-
-            @Override
-            public boolean hasNext() {
-                return it.hasNext();
-            }
-
-            @Override
-            public E next() {
-                last = it.next();
-                return last;
-            }
-
-            @Override
-            public void remove() {
-                OrderedBlockingQueue.this.remove(last);
-            }
-        };
+        return TaskHeap.iterator(copy, this::remove);
     }
 }

@@ -123,7 +123,12 @@ final class TaskHeap<E> implements Iterable<E> {
     /** Iterates over a copy; {@code remove} on it removes from this heap. */
     @Override
     public Iterator<E> iterator() {
-        Iterator<E> it = toList().iterator();
+        return iterator(toList(), this::remove);
+    }
+
+    /** An iterator over {@code copy} whose {@code remove} calls {@code remove} with the last element returned. */
+    static <E> Iterator<E> iterator(List<E> copy, java.util.function.Consumer<? super E> remove) {
+        Iterator<E> it = copy.iterator();
         return new Iterator<>() {
             E last;
 
@@ -140,7 +145,7 @@ final class TaskHeap<E> implements Iterable<E> {
 
             @Override
             public void remove() {
-                TaskHeap.this.remove(last);
+                remove.accept(last);
             }
         };
     }

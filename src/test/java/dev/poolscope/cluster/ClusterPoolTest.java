@@ -8,8 +8,6 @@ import dev.poolscope.pool.RejectionPolicy;
 import dev.poolscope.pool.TaskCallable;
 import dev.poolscope.pool.TaskTimeoutException;
 import dev.poolscope.pool.WorkerPool;
-import dev.poolscope.workload.WorkloadSpec;
-import dev.poolscope.workload.WorkloadTask;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,8 +27,9 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
+import static dev.poolscope.process.ProcessTestSupport.await;
+import static dev.poolscope.process.ProcessTestSupport.task;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -38,7 +37,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The cluster pool with real members, each in its own JVM on loopback: one
@@ -79,25 +77,6 @@ class ClusterPoolTest {
         }
         Counts c = pool.metrics().counts();
         assertEquals(c.submitted(), c.ended(), c.toString());
-    }
-
-    static WorkloadTask task(String spec, long index) {
-        return new WorkloadTask(WorkloadSpec.parse(spec), 42, index, null);
-    }
-
-    static void await(String what, Duration limit, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("timed out after " + limit + " waiting for: " + what);
-            }
-            try {
-                Thread.sleep(10); // polling interval of a bounded wait, not synchronisation
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted waiting for: " + what);
-            }
-        }
     }
 
     @Test

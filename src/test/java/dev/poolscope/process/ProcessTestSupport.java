@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** Helpers for process pool tests: quick settings, bounded waits, and the invariants checked after each test. */
-final class ProcessTestSupport {
+public final class ProcessTestSupport {
     private ProcessTestSupport() {
     }
 
@@ -38,12 +38,12 @@ final class ProcessTestSupport {
     }
 
     /** A task of a built-in workload, by name, e.g. {@code crash:p=1}. */
-    static WorkloadTask task(String spec, long index) {
+    public static WorkloadTask task(String spec, long index) {
         return new WorkloadTask(WorkloadSpec.parse(spec), 42, index, null);
     }
 
     /** Waits until the condition holds, polling, or fails after the deadline. */
-    static void await(String what, Duration limit, BooleanSupplier condition) {
+    public static void await(String what, Duration limit, BooleanSupplier condition) {
         long deadline = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
