@@ -52,6 +52,11 @@ public final class BenchRunner {
     private final int cores = Runtime.getRuntime().availableProcessors();
     private final List<String> errors = new ArrayList<>();
     private final Optional<Path> python;
+    private final java.util.Set<String> only;
+
+    /** The section names, in the order a sitting runs them, as {@code sectionSeconds} and {@code --only} name them. */
+    public static final List<String> SECTIONS = List.of("overhead", "processRoundTrip", "workerStartupMillis", "scaling",
+            "python", "heap", "dashboard", "cluster");
 
     /**
      * @param config sizes
@@ -60,16 +65,47 @@ public final class BenchRunner {
      * @param progress receives one line per step
      */
     public BenchRunner(BenchConfig config, RunEngine engine, Optional<Path> python, Consumer<String> progress) {
+        this(config, engine, python, progress, java.util.Set.of());
+    }
+
+    /**
+     * @param config sizes
+     * @param engine the engine whose registry is measured
+     * @param python the interpreter for the Python section, or empty to skip it
+     * @param progress receives one line per step
+     * @param only the {@linkplain #SECTIONS sections} to run; empty runs them all
+     * @throws IllegalArgumentException if {@code only} names an unknown section
+     */
+    public BenchRunner(BenchConfig config, RunEngine engine, Optional<Path> python, Consumer<String> progress,
+                       java.util.Set<String> only) {
+        for (String name : only) {
+            if (!SECTIONS.contains(name)) {
+                throw new IllegalArgumentException("unknown bench section '" + name + "'; allowed: " + String.join(", ", SECTIONS));
+            }
+        }
         this.config = config;
         this.engine = engine;
         this.python = python;
         this.progress = progress;
+        this.only = java.util.Set.copyOf(only);
+    }
+
+    private boolean selected(String name) {
+        return only.isEmpty() || only.contains(name);
     }
 
     /** A runner over the standard engine, with {@code python3} from the {@code PATH} if there is one. */
     public static BenchRunner standard(BenchConfig config, Consumer<String> progress) {
-        return new BenchRunner(config, RunEngine.standard(), PythonBench.findPython(), progress);
+        return standard(config, progress, java.util.Set.of());
     }
+
+    /** As {@link #standard(BenchConfig, Consumer)}, running only the named sections (all when empty). */
+    public static BenchRunner standard(BenchConfig config, Consumer<String> progress, java.util.Set<String> only) {
+        return new BenchRunner(config, RunEngine.standard(), PythonBench.findPython(), progress, only);
+    }
+
+    /** The reason given for a section that {@code --only} left out. */
+    static final String NOT_SELECTED = "skipped: not selected";
 
     /** A section that cannot run here: not an error, reported as skipped. */
     private static final class SkippedSection extends RuntimeException {
@@ -87,6 +123,9 @@ public final class BenchRunner {
     private final java.util.Map<String, Double> sectionSeconds = new java.util.LinkedHashMap<>();
 
     private <T> T section(String name, Section<T> s) {
+        if (!selected(name)) {
+            return null;
+        }
         long t0 = System.nanoTime();
         try {
             return s.run();
@@ -126,7 +165,9 @@ public final class BenchRunner {
                 () -> new ScalingBench(config, engine, cores, progress).run());
         PythonBench.Result py = null;
         String pyReason = null;
-        if (python.isEmpty()) {
+        if (!selected("python")) {
+            pyReason = NOT_SELECTED;
+        } else if (python.isEmpty()) {
             pyReason = "python3 is not on the PATH";
         } else {
             py = section("python", () -> new PythonBench(config, pools, cores, progress).run(python.get()));
@@ -134,11 +175,15 @@ public final class BenchRunner {
                 pyReason = "the Python section failed; see errors";
             }
         }
-        progress.accept("heap: " + config.heapTasks() + " no-op tasks in a " + HeapCheck.LIMIT_MB + " MB heap");
+        if (selected("heap")) {
+            progress.accept("heap: " + config.heapTasks() + " no-op tasks in a " + HeapCheck.LIMIT_MB + " MB heap");
+        }
         HeapCheck.Result heap = section("heap", () -> HeapCheck.run("fixed", cores, config.heapTasks()));
         DashboardBench.Result dashboard = null;
         String dashboardReason = null;
-        if (config.mode().equals("tiny")) {
+        if (!selected("dashboard")) {
+            dashboardReason = NOT_SELECTED;
+        } else if (config.mode().equals("tiny")) {
             dashboardReason = "skipped: not measured with tiny sizes";
         } else {
             try {
@@ -158,7 +203,9 @@ public final class BenchRunner {
         }
         ClusterBench.Result cluster = null;
         String clusterReason = null;
-        if (config.mode().equals("tiny")) {
+        if (!selected("cluster")) {
+            clusterReason = NOT_SELECTED;
+        } else if (config.mode().equals("tiny")) {
             clusterReason = "skipped: not measured with tiny sizes (member JVMs take seconds to start)";
         } else if (pools.find("cluster").isEmpty()) {
             clusterReason = "skipped: no cluster pool kind in this build";

@@ -47,10 +47,21 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--cluster-only", description = "run only the cluster section (the cluster pool against a bare IExecutorService)")
     boolean clusterOnly;
 
+    @Option(names = "--only", split = ",", paramLabel = "SECTION",
+            description = "run only these sections (comma-separated): overhead, processRoundTrip, workerStartupMillis, "
+                    + "scaling, python, heap, dashboard, cluster; the report leaves the others out")
+    java.util.List<String> only = new java.util.ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = cmd.commandLine().getOut();
         PrintWriter err = cmd.commandLine().getErr();
+        for (String name : only) {
+            if (!BenchRunner.SECTIONS.contains(name)) {
+                throw new picocli.CommandLine.ParameterException(cmd.commandLine(), "--only: unknown section '" + name
+                        + "'; allowed: " + String.join(", ", BenchRunner.SECTIONS));
+            }
+        }
         BenchConfig config = tiny ? BenchConfig.tiny() : quick ? BenchConfig.quick() : BenchConfig.full();
         try (InterruptGuard guard = InterruptGuard.install("poolscope bench", "bench", out, err)) {
             // Ctrl-C: "not started", or one line saying the benchmarks did not finish (their figures compare only as a whole)
@@ -79,7 +90,7 @@ public final class BenchCommand implements Callable<Integer> {
                     err.println("bench: " + line);
                     err.flush();
                 }
-            }), r -> guard.print(() -> err.println("poolscope bench: interrupted before the benchmarks finished; "
+            }, new java.util.LinkedHashSet<>(only)), r -> guard.print(() -> err.println("poolscope bench: interrupted before the benchmarks finished; "
                     + "no results are reported (they compare only as a whole)")));
             if (runner == null) {
                 return 130;
