@@ -63,15 +63,22 @@ final class TargetJvm implements AutoCloseable {
         return t;
     }
 
+    /** The target's own ByteBuddy, another version than the probe's (the build copies it there). */
+    static final Path OWN_BYTE_BUDDY = Path.of("target/target-byte-buddy/byte-buddy-1.14.18.jar");
+
     /**
-     * The application's own copies of libraries the probe also uses or reads, from this test's class path:
-     * ByteBuddy, and Micrometer with its JMX registry when present.
+     * The application's own copies of libraries the probe also uses or reads: ByteBuddy 1.14.18 (else the one on
+     * this test's class path), and Micrometer with its JMX registry when present.
      */
     private static String ownLibraries() {
         StringBuilder cp = new StringBuilder();
+        boolean otherByteBuddy = Files.isRegularFile(OWN_BYTE_BUDDY);
+        if (otherByteBuddy) {
+            cp.append(java.io.File.pathSeparator).append(OWN_BYTE_BUDDY.toAbsolutePath());
+        }
         for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
             String f = Path.of(entry).getFileName().toString();
-            if (f.startsWith("byte-buddy-1") || f.startsWith("micrometer-") || f.startsWith("metrics-core-")
+            if ((f.startsWith("byte-buddy-1") && !otherByteBuddy) || f.startsWith("micrometer-") || f.startsWith("metrics-core-")
                     || f.startsWith("metrics-jmx-") || f.startsWith("HdrHistogram-") || f.startsWith("LatencyUtils-") || f.startsWith("slf4j-api-")) {
                 cp.append(java.io.File.pathSeparator).append(entry);
             }
