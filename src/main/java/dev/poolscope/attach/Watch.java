@@ -11,7 +11,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Samples one probe into per-pool series. The first reading is the baseline: counts and histograms are reported
- * as their growth since then. Not thread-safe: one thread calls {@link #sample()} and {@link #report(String)}.
+ * as their growth since then; a count the first reading did not see (basic mode's traced completions arrive about
+ * a second late) has as its baseline the first reading that saw it. Not thread-safe: one thread calls {@link #sample()} and {@link #report(String)}.
  */
 public final class Watch {
     private final TargetConnection target;
@@ -23,7 +24,9 @@ public final class Watch {
     /** One pool's baseline, latest reading and series. */
     private static final class Track {
         final PoolSample first;
-        final long firstNanos;
+        /** The first completed count seen, and when; null until a reading has one. */
+        Long baseCompleted;
+        long baseCompletedNanos;
         PoolSample last;
         long lastNanos;
         /** When the current suspected stall was first seen, or -1. */
@@ -32,10 +35,17 @@ public final class Watch {
 
         Track(PoolSample first, long now) {
             this.first = first;
-            this.firstNanos = now;
             this.last = first;
             this.lastNanos = now;
+            see(first, now);
             checkStall(now);
+        }
+
+        void see(PoolSample s, long now) {
+            if (baseCompleted == null && s.completed() != null) {
+                baseCompleted = s.completed();
+                baseCompletedNanos = now;
+            }
         }
 
         void checkStall(long now) {
@@ -81,13 +91,14 @@ public final class Watch {
             Percentiles interval = s.service() != null && t.last.service() != null
                     ? s.service().minus(t.last.service()).percentiles() : null;
             t.points.add(new WatchPoint((now - startNanos) / 1_000_000, s.threads(), s.queueDepth(), s.active(),
-                    s.completed() == null || t.first.completed() == null ? null : s.completed() - t.first.completed(),
+                    s.completed() == null || t.baseCompleted == null ? null : s.completed() - t.baseCompleted,
                     rate, micros(interval, interval == null ? 0 : interval.p50()),
                     micros(interval, interval == null ? 0 : interval.p90()),
                     micros(interval, interval == null ? 0 : interval.p99()), cpu));
             PoolSample keep = s.workers().isEmpty() && !t.last.workers().isEmpty() ? withWorkers(s, t.last.workers()) : s;
             t.last = keep;
             t.lastNanos = now;
+            t.see(s, now);
             t.checkStall(now);
         }
         return figures();
@@ -118,9 +129,9 @@ public final class Watch {
         for (Track t : tracks.values()) {
             PoolSample f = t.first;
             PoolSample l = t.last;
-            Long completed = l.completed() == null || f.completed() == null ? null : l.completed() - f.completed();
+            Long completed = l.completed() == null || t.baseCompleted == null ? null : l.completed() - t.baseCompleted;
             Long rejected = l.rejected() == null || f.rejected() == null ? null : l.rejected() - f.rejected();
-            double span = (t.lastNanos - t.firstNanos) / 1e9;
+            double span = (t.lastNanos - t.baseCompletedNanos) / 1e9;
             Double rate = completed == null || span <= 0 ? null : completed / span;
             out.add(new PoolFigures(l.name(), l.kind(), l.threads(), l.active(), l.queueDepth(), completed, rejected,
                     rate, since(l.queueWait(), f.queueWait()), since(l.service(), f.service()), since(l.cpu(), f.cpu()),

@@ -115,6 +115,23 @@ class CliTest {
     }
 
     @Test
+    void demoPools_runsBothPoolsForItsDuration_andCountsRejections() {
+        Result r = run("demo", "pools", "--duration", "600ms");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("PID " + ProcessHandle.current().pid()), r.out());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("completed (\\d+) \\+ (\\d+) tasks, rejected (\\d+)").matcher(r.out());
+        assertTrue(m.find(), r.out());
+        assertTrue(Long.parseLong(m.group(1)) > 0 && Long.parseLong(m.group(3)) > 0, "work done and some rejected: " + m.group());
+    }
+
+    @Test
+    void demoPools_zeroDuration_exits2() {
+        Result r = run("demo", "pools", "--duration", "0s");
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("--duration"), r.err());
+    }
+
+    @Test
     void demo_unknownName_exits2() {
         Result r = run("demo", "nope");
         assertEquals(2, r.status());
