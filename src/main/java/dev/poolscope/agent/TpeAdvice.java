@@ -3,7 +3,7 @@ package dev.poolscope.agent;
 import dev.poolscope.agent.boot.PoolHooks;
 import net.bytebuddy.asm.Advice;
 
-/** The advice inlined into {@code ThreadPoolExecutor}: each calls one hook of {@link PoolHooks} and nothing else. */
+/** The advice inlined into {@code ThreadPoolExecutor}: each calls hooks of {@link PoolHooks} and nothing else. */
 final class TpeAdvice {
     private TpeAdvice() {
     }
@@ -11,8 +11,15 @@ final class TpeAdvice {
     /** {@code execute(Runnable)}. */
     static final class Execute {
         @Advice.OnMethodEnter
-        static void enter(@Advice.This Object pool, @Advice.Argument(0) Runnable task) {
-            PoolHooks.onExecute(pool, task);
+        static boolean enter(@Advice.This Object pool, @Advice.Argument(0) Runnable task) {
+            return PoolHooks.onExecute(pool, task);
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class)
+        static void exit(@Advice.This Object pool, @Advice.Enter boolean stamped) {
+            if (stamped) {
+                PoolHooks.onExecuted(pool);
+            }
         }
     }
 

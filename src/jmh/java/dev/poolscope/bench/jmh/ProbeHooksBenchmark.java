@@ -69,7 +69,9 @@ public class ProbeHooksBenchmark {
     @Benchmark
     public void hooks(Blackhole bh) {
         bh.consume(task);
-        PoolHooks.onExecute(pool, task);
+        if (PoolHooks.onExecute(pool, task)) {
+            PoolHooks.onExecuted(pool);
+        }
         PoolHooks.onBefore(pool, task);
         task.run();
         PoolHooks.onAfter(pool);

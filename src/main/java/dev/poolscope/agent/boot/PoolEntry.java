@@ -21,6 +21,8 @@ public final class PoolEntry {
     volatile Runnable stamped;
     /** When {@link #stamped} was submitted (written before it). */
     long stampNanos;
+    /** Whether the {@code execute} call that wrote {@link #stamped} has returned (written before it is set). */
+    boolean stampSettled;
     /** Sampled submissions that found the stamp taken since it was last written (approximate). */
     int stampTries;
     /** Ended workers' histograms (service, CPU, wait, blocked); touched only by the reader, under this entry's lock. */

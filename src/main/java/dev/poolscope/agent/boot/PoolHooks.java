@@ -106,25 +106,41 @@ public final class PoolHooks {
         return created;
     }
 
-    /** {@code ThreadPoolExecutor.execute(Runnable)} began: a sampled submission stamps its task. */
-    public static void onExecute(Object pool, Runnable task) {
+    /**
+     * {@code ThreadPoolExecutor.execute(Runnable)} began: a sampled submission stamps its task.
+     *
+     * @return whether this call stamped its task, so that {@link #onExecuted} must follow when the call returns
+     */
+    public static boolean onExecute(Object pool, Runnable task) {
         if (!enabled || (ThreadLocalRandom.current().nextInt() & waitMask) != 0 || task == null) {
-            return;
+            return false;
         }
         PoolEntry e = entry(pool);
         if (e.stamped == null || ++e.stampTries > 64) {
             e.stampTries = 0;
             e.stampNanos = System.nanoTime();
+            e.stampSettled = false;
             e.stamped = task;
+            return true;
         }
+        return false;
     }
 
-    /** {@code ThreadPoolExecutor.reject(Runnable)} began. */
+    /**
+     * {@code ThreadPoolExecutor.execute(Runnable)} returned (or threw) after stamping its task: from now on a
+     * rejection of the same task object is another submission's (a non-capturing lambda is one object), and leaves
+     * the stamp to the queued one.
+     */
+    public static void onExecuted(Object pool) {
+        entry(pool).stampSettled = true;
+    }
+
+    /** {@code ThreadPoolExecutor.reject(Runnable)} began: frees the stamp if the submission that wrote it is rejected. */
     public static void onReject(Object pool, Runnable task) {
         if (enabled) {
             PoolEntry e = entry(pool);
             e.rejected.increment();
-            if (e.stamped == task) {
+            if (e.stamped == task && !e.stampSettled) {
                 e.stamped = null;
             }
         }
