@@ -109,11 +109,27 @@ public final class LocalJvms {
         }
     }
 
-    /** The main class or jar from the Attach API's display name or the command line. */
+    /** The longest name shown for a jar with its arguments. */
+    static final int NAME_WIDTH = 40;
+
+    /**
+     * The main class, or the jar's file name and its program arguments (which tell one {@code java -jar} from
+     * another: {@code poolscope.jar demo pools}), from the Attach API's display name or the command line.
+     */
     static String displayName(String listed, String[] args) {
         if (listed != null && !listed.isBlank()) {
-            String first = listed.split(" ", 2)[0];
-            return first.isBlank() ? listed : first;
+            String[] parts = listed.trim().split(" ", 2);
+            String first = parts[0];
+            if (first.endsWith(".jar")) {
+                String file = first.substring(first.lastIndexOf('/') + 1);
+                if (parts.length == 1 || parts[1].isBlank()) {
+                    return file;
+                }
+                // the arguments after the jar's name, cut at the end so the name stays in sight
+                String shown = file + " " + parts[1].trim();
+                return shown.length() <= NAME_WIDTH ? shown : shown.substring(0, Math.max(file.length(), NAME_WIDTH - 1)) + "…";
+            }
+            return first;
         }
         for (int i = 0; i < args.length; i++) {
             String a = args[i];

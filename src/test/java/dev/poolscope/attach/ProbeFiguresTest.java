@@ -93,4 +93,13 @@ class ProbeFiguresTest {
         assertEquals(8, LocalJvm.feature("1.8.0_402"));
         assertEquals(0, LocalJvm.feature(null));
     }
+
+    @Test
+    void displayName_ofAJar_isItsFileNameAndArguments_ofAClass_isTheClass() {
+        assertEquals("poolscope.jar demo pools", LocalJvms.displayName("/opt/lab/target/poolscope.jar demo pools", new String[0]));
+        assertEquals("app.jar", LocalJvms.displayName("/srv/app.jar", new String[0]));
+        String cut = LocalJvms.displayName("/srv/benchmarks.jar Probe -f 3 -wi 3 -i 5 -rf json -rff out.json", new String[0]);
+        assertTrue(cut.startsWith("benchmarks.jar Probe -f 3") && cut.endsWith("…") && cut.length() == LocalJvms.NAME_WIDTH, cut);
+        assertEquals("com.example.Main", LocalJvms.displayName("com.example.Main --port 8080", new String[0]));
+    }
 }
