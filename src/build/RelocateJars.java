@@ -1,5 +1,6 @@
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.jar.asm.commons.ClassRemapper;
 import net.bytebuddy.jar.asm.commons.Remapper;
 
@@ -95,6 +96,7 @@ public final class RelocateJars {
         private final String toDotted;
 
         Prefix(String from, String to) {
+            super(Opcodes.ASM9);
             this.from = from;
             this.to = to;
             this.fromDotted = from.replace('/', '.');
