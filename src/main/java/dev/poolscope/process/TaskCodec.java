@@ -1,6 +1,7 @@
 package dev.poolscope.process;
 
 import dev.poolscope.pool.ObservedTask;
+import dev.poolscope.workload.WorkloadCatalog;
 import dev.poolscope.workload.WorkloadTask;
 
 import java.io.DataOutputStream;
@@ -10,6 +11,7 @@ import java.io.ObjectInputFilter;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The parent's side of the wire format for tasks and replies: a task becomes
@@ -17,12 +19,21 @@ import java.util.concurrent.Callable;
  * {@link Frames#RESULT} or {@link Frames#FAILURE} frame becomes a {@link Reply}.
  */
 final class TaskCodec {
-    /** A task ready to send: its frame type and its body after the task id. */
-    record EncodedTask(ObservedTask<?> task, int type, byte[] body) {
-        /** Writes the frame (length, type, task id, body) without flushing. */
-        void writeTo(DataOutputStream out) throws IOException {
+    /**
+     * A task ready to send: its frame type, its body after the task id, and
+     * whether it may share a batch with the tasks around it (a built-in
+     * workload that cannot crash its worker; see {@link Frames#CONTINUES_BATCH}).
+     */
+    record EncodedTask(ObservedTask<?> task, int type, byte[] body, boolean batchable) {
+        /** The frame's length on the wire, length prefix included. */
+        int frameBytes() {
+            return 4 + 1 + 8 + body.length;
+        }
+
+        /** Writes the frame (length, type, task id, body) without flushing, flagged if it continues a batch. */
+        void writeTo(DataOutputStream out, boolean continuesBatch) throws IOException {
             out.writeInt(1 + 8 + body.length);
-            out.writeByte(type);
+            out.writeByte(continuesBatch ? type | Frames.CONTINUES_BATCH : type);
             out.writeLong(task.id());
             out.write(body);
         }
@@ -36,6 +47,9 @@ final class TaskCodec {
     }
 
     private final ObjectInputFilter resultFilter;
+    private final Map<String, Boolean> batchable = new ConcurrentHashMap<>();
+    /** The last workload name looked up and its answer, as one pair (read and written by any thread). */
+    private volatile Object[] lastBatchable;
 
     /** @param resultFilter the filter results and exceptions are read through */
     TaskCodec(ObjectInputFilter resultFilter) {
@@ -55,7 +69,7 @@ final class TaskCodec {
                 b.putString(e.getKey()).putString(e.getValue());
             }
             b.putLong(w.seed()).putLong(w.index());
-            return new EncodedTask(task, Frames.RUN_WORKLOAD, b.toByteArray());
+            return new EncodedTask(task, Frames.RUN_WORKLOAD, b.toByteArray(), batchable(w.workload()));
         }
         try {
             byte[] data = WireValues.serialize(c);
@@ -65,7 +79,7 @@ final class TaskCodec {
                 return null;
             }
             FrameBuffer b = new FrameBuffer(data.length + 8).putBlob(data);
-            return new EncodedTask(task, Frames.RUN_OBJECT, b.toByteArray());
+            return new EncodedTask(task, Frames.RUN_OBJECT, b.toByteArray(), false);
         } catch (IOException | RuntimeException e) {
             NotSerializableException ex = new NotSerializableException("task of type " + c.getClass().getName()
                     + " cannot be sent to a worker process: " + e
@@ -74,6 +88,22 @@ final class TaskCodec {
             task.failRemote(ex);
             return null;
         }
+    }
+
+    /**
+     * True if tasks of this built-in workload may share a batch: it is known
+     * and cannot crash or exit its worker (a fault workload would take the
+     * batch's other tasks with it).
+     */
+    private boolean batchable(String workload) {
+        Object[] last = lastBatchable; // a stream of tasks usually shares one workload
+        if (last != null && last[0] == workload) {
+            return (Boolean) last[1];
+        }
+        Boolean b = batchable.computeIfAbsent(workload, n -> WorkloadCatalog.standard().find(n)
+                .map(x -> !x.requiresProcess()).orElse(false));
+        lastBatchable = new Object[] {workload, b};
+        return b;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.poolscope.process;
 
+import dev.poolscope.workload.TaskSource;
 import dev.poolscope.workload.WorkloadSpec;
 import dev.poolscope.workload.WorkloadTask;
 
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The main class of a worker process. It never loads JavaFX, and it keeps its
@@ -50,8 +52,13 @@ public final class WorkerMain {
     public static final String WORKER_PROPERTY = "poolscope.worker";
     private static final int MAX_TRACE = 32 * 1024;
 
-    private record Request(long taskId, int type, FrameBuffer payload) {
+    private record Request(long taskId, int type, FrameBuffer payload, boolean continuesBatch) {
     }
+
+    /** The longest a reply held back within a batch waits before the next task starts without it: 200 µs. */
+    private static final long HOLD_BACK_NANOS = 200_000;
+    /** How often replies held back behind a long task are flushed by the heartbeat thread: every 1 ms. */
+    private static final long FLUSH_EVERY_NANOS = 1_000_000;
 
     private final DataOutputStream out;
     private final FrameBuffer outBuf = new FrameBuffer(256);
@@ -66,6 +73,15 @@ public final class WorkerMain {
     /** Ids of tasks cancelled before they started (the oldest dropped beyond a bound). */
     private final java.util.LinkedHashSet<Long> skip = new java.util.LinkedHashSet<>();
     private Thread taskThread;
+    /** The task thread's last workload binding, reused while tasks share it. */
+    private WorkloadSpec lastSpec;
+    private long lastSeed;
+    private TaskSource lastSource;
+    private Thread beatThread;
+    /** When the oldest reply written and not yet flushed was written, 0 if none; set under {@code out}'s lock. */
+    private volatile long unflushedSince;
+    /** True while the heartbeat thread looks for replies held back (it wakes every {@link #FLUSH_EVERY_NANOS}). */
+    private volatile boolean watching;
 
     private WorkerMain(DataOutputStream out) {
         this.out = out;
@@ -114,6 +130,7 @@ public final class WorkerMain {
             warm.start();
             Thread beat = new Thread(() -> w.heartbeats(heartbeatMillis), "heartbeat");
             beat.setDaemon(true);
+            w.beatThread = beat;
             beat.start();
             w.readRequests(new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16)));
         } catch (Throwable t) {
@@ -141,12 +158,14 @@ public final class WorkerMain {
                 b.expectEnd();
                 continue;
             }
+            boolean continues = (type & Frames.CONTINUES_BATCH) != 0;
+            type &= ~Frames.CONTINUES_BATCH;
             if (type != Frames.RUN_WORKLOAD && type != Frames.RUN_OBJECT) {
                 throw new ProtocolException("unexpected frame type " + type + " from the parent");
             }
             FrameBuffer copy = b;
             long id = copy.getLong();
-            requests.add(new Request(id, type, copy));
+            requests.add(new Request(id, type, copy, continues));
             b = new FrameBuffer(256);
         }
     }
@@ -183,6 +202,7 @@ public final class WorkerMain {
             } catch (InterruptedException e) {
                 continue; // a task set our interrupt status; keep serving
             }
+            beforeStart(r);
             synchronized (cancelLock) {
                 if (skip.remove(r.taskId)) {
                     sendSkipped(r.taskId);
@@ -203,6 +223,52 @@ public final class WorkerMain {
     }
 
     /**
+     * Before a task starts: every earlier reply is flushed if the task begins
+     * a batch (so when this worker dies, the parent knows that no task after
+     * the batch it was running had started), or if the oldest reply held back
+     * has waited {@link #HOLD_BACK_NANOS}. Otherwise the replies stay in the
+     * buffer and the heartbeat thread is told to watch them, so a long task
+     * in a batch does not hold back the replies before it.
+     */
+    private void beforeStart(Request r) {
+        long since = unflushedSince;
+        if (since == 0) {
+            return;
+        }
+        if (!r.continuesBatch || System.nanoTime() - since > HOLD_BACK_NANOS) {
+            flushReplies();
+        } else if (!watching) {
+            watching = true;
+            LockSupport.unpark(beatThread);
+        }
+    }
+
+    /** Writes a reply frame without flushing it (see {@link #beforeStart}). */
+    private void writeReply(FrameBuffer b, int type) throws IOException {
+        synchronized (out) {
+            b.writeFrame(out, type);
+            if (unflushedSince == 0) {
+                unflushedSince = System.nanoTime();
+            }
+        }
+    }
+
+    /** Flushes the replies written so far. */
+    private void flushReplies() {
+        synchronized (out) {
+            if (unflushedSince == 0) {
+                return;
+            }
+            try {
+                out.flush();
+            } catch (IOException e) {
+                channelBroken(e);
+            }
+            unflushedSince = 0;
+        }
+    }
+
+    /**
      * The next request: spins up to 50 µs for one before parking, since the
      * next request of a busy parent usually arrives within microseconds and
      * waking a parked thread costs more than that on many virtual machines.
@@ -212,6 +278,7 @@ public final class WorkerMain {
         if (r != null) {
             return r;
         }
+        flushReplies(); // nothing to start next: the replies go now
         long end = System.nanoTime() + 50_000;
         while (System.nanoTime() - end < 0) {
             Thread.onSpinWait();
@@ -255,13 +322,10 @@ public final class WorkerMain {
             sendFailure(r.taskId, service, Frames.FAILED_RESULT_UNSENDABLE, e, what);
             return;
         }
-        synchronized (out) {
-            try {
-                outBuf.writeFrame(out, Frames.RESULT);
-                out.flush();
-            } catch (IOException e) {
-                channelBroken(e);
-            }
+        try {
+            writeReply(outBuf, Frames.RESULT);
+        } catch (IOException e) {
+            channelBroken(e);
         }
     }
 
@@ -279,7 +343,13 @@ public final class WorkerMain {
         long seed = p.getLong();
         long index = p.getLong();
         p.expectEnd();
-        return WorkloadTask.resolve(new WorkloadSpec(name, params), seed).task(index);
+        WorkloadSpec spec = new WorkloadSpec(name, params);
+        if (seed != lastSeed || !spec.equals(lastSpec)) { // a stream of tasks usually shares one workload
+            lastSource = WorkloadTask.resolve(spec, seed);
+            lastSpec = spec;
+            lastSeed = seed;
+        }
+        return lastSource.task(index);
     }
 
     private Callable<?> objectTask(FrameBuffer p) throws Exception {
@@ -309,10 +379,7 @@ public final class WorkerMain {
                     .putString(trace).putBlob(new byte[0]);
         }
         try {
-            synchronized (out) {
-                outBuf.writeFrame(out, Frames.FAILURE);
-                out.flush();
-            }
+            writeReply(outBuf, Frames.FAILURE);
         } catch (IOException | RuntimeException e) {
             channelBroken(e);
         }
@@ -321,11 +388,8 @@ public final class WorkerMain {
     /** Replies for a task cancelled before it started: it never ran. */
     private void sendSkipped(long taskId) {
         try {
-            synchronized (out) {
-                outBuf.clear().putLong(taskId).putLong(0).putByte(Frames.FAILED_SKIPPED);
-                outBuf.writeFrame(out, Frames.FAILURE);
-                out.flush();
-            }
+            outBuf.clear().putLong(taskId).putLong(0).putByte(Frames.FAILED_SKIPPED);
+            writeReply(outBuf, Frames.FAILURE);
         } catch (IOException | RuntimeException e) {
             channelBroken(e);
         }
@@ -342,14 +406,34 @@ public final class WorkerMain {
         return s.length() > MAX_TRACE ? s.substring(0, MAX_TRACE) + "\n\t... (trace truncated)" : s;
     }
 
+    /**
+     * Writes a heartbeat every {@code millis}; meanwhile, while {@link #watching},
+     * flushes replies held back longer than {@link #FLUSH_EVERY_NANOS}.
+     */
     private void heartbeats(long millis) {
         Path status = Path.of("/proc/self/status");
+        long next = System.nanoTime() + millis * 1_000_000;
         while (true) {
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                return;
+            long now = System.nanoTime();
+            if (next - now > 0) {
+                LockSupport.parkNanos(this, watching ? Math.min(next - now, FLUSH_EVERY_NANOS) : next - now);
+                if (Thread.interrupted()) {
+                    return;
+                }
+                if (watching) {
+                    long since = unflushedSince;
+                    if (since == 0) {
+                        watching = false;
+                        if (unflushedSince != 0) {
+                            watching = true; // a reply written just now: the task thread saw us watching
+                        }
+                    } else if (System.nanoTime() - since >= FLUSH_EVERY_NANOS) {
+                        flushReplies();
+                    }
+                }
+                continue;
             }
+            next = now + millis * 1_000_000;
             long cpu = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos()).orElse(-1L);
             long rss = rss(status);
             Runtime rt = Runtime.getRuntime();
@@ -358,6 +442,7 @@ public final class WorkerMain {
                 synchronized (out) {
                     beatBuf.clear().putLong(cpu).putLong(rss).putLong(heap).putLong(tasksDone).writeFrame(out, Frames.HEARTBEAT);
                     out.flush();
+                    unflushedSince = 0;
                 }
             } catch (IOException e) {
                 channelBroken(e);
