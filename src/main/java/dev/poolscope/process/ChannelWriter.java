@@ -25,6 +25,14 @@ import java.util.function.Consumer;
  * everything queued until the outbox is empty; only that thread ever blocks
  * on the pipe. One write lock keeps frames whole and in order.
  *
+ * <h2>Batches</h2>
+ * A task queued with {@code joinBatch} continues the batch of the task frame
+ * written before it, unless a flush came between them or the batch already
+ * has {@value #MAX_BATCH} tasks; its frame then carries
+ * {@link Frames#CONTINUES_BATCH}. The writer remembers the batch of every
+ * task frame the worker has not answered, so when the worker dies
+ * {@link #possiblyStarted()} says how many of them may have started.
+ *
  * <p>A write error (the worker is gone) is reported once to the error handler
  * and the rest of the outbox is dropped: the channel's reader settles the
  * worker's tasks when its output ends.

@@ -39,9 +39,13 @@ import java.util.concurrent.locks.LockSupport;
  *     exits the JVM at end of input (the parent closed the channel or died).</li>
  * <li>{@code task}: runs queued requests one at a time, in arrival order, and
  *     writes each one's result or failure, flushed before the next task starts
- *     (so a crash never loses the reply of a finished task). Before it starts
- *     a task it checks for a cancel mark and skips a marked task.</li>
- * <li>{@code heartbeat}: writes figures every heartbeat interval.</li>
+ *     (so a crash never loses the reply of a finished task), except within a
+ *     batch ({@link Frames#CONTINUES_BATCH}): there replies are flushed when
+ *     no request is waiting, when the oldest has waited 200 µs, or before the
+ *     next batch starts. Before it starts a task it checks for a cancel mark
+ *     and skips a marked task.</li>
+ * <li>{@code heartbeat}: writes figures every heartbeat interval, and flushes
+ *     replies that a long task of a batch holds back for more than 1 ms.</li>
  * </ol>
  *
  * <p>Arguments: worker id, heartbeat interval in milliseconds, initializer

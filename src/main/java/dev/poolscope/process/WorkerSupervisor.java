@@ -28,7 +28,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * holds only the first may have started: that one fails with a
  * {@link WorkerCrashedException} (or stays as it was settled: timed out,
  * cancelled); the rest provably never started and go back to the front of
- * the queue.
+ * the queue. Short built-in workload tasks may share a batch
+ * ({@link DispatchPolicy}, {@link Frames#CONTINUES_BATCH}): the worker
+ * flushes replies only before the first task of each batch, so every
+ * unanswered task of the first batch may have started and fails with it.
  *
  * <p>Completions decided under the lock are run after it is released
  * (the {@code after} lists), and counted in {@link #completing} meanwhile so
