@@ -8,6 +8,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.NotSerializableException;
 import java.io.ObjectInputFilter;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -48,8 +49,12 @@ final class TaskCodec {
 
     private final ObjectInputFilter resultFilter;
     private final Map<String, Boolean> batchable = new ConcurrentHashMap<>();
-    /** The last workload name looked up and its answer, as one pair (read and written by any thread). */
-    private volatile Object[] lastBatchable;
+    /** The last workload binding encoded: a stream of tasks usually shares one, so its bytes are reused. */
+    private volatile Binding last;
+
+    /** A workload binding's encoded bytes (all of a {@link Frames#RUN_WORKLOAD} body but the index). */
+    private record Binding(String workload, Map<String, String> params, long seed, byte[] bytes, boolean batchable) {
+    }
 
     /** @param resultFilter the filter results and exceptions are read through */
     TaskCodec(ObjectInputFilter resultFilter) {
@@ -63,13 +68,23 @@ final class TaskCodec {
             c = local.remote();
         }
         if (c instanceof WorkloadTask w) {
-            FrameBuffer b = new FrameBuffer(64);
-            b.putString(w.workload()).putInt(w.params().size());
-            for (Map.Entry<String, String> e : new TreeMap<>(w.params()).entrySet()) {
-                b.putString(e.getKey()).putString(e.getValue());
+            Binding p = last;
+            if (p == null || p.workload != w.workload() || p.params != w.params() || p.seed != w.seed()) {
+                FrameBuffer b = new FrameBuffer(64);
+                b.putString(w.workload()).putInt(w.params().size());
+                for (Map.Entry<String, String> e : new TreeMap<>(w.params()).entrySet()) {
+                    b.putString(e.getKey()).putString(e.getValue());
+                }
+                b.putLong(w.seed());
+                p = new Binding(w.workload(), w.params(), w.seed(), b.toByteArray(), batchable(w.workload()));
+                last = p;
             }
-            b.putLong(w.seed()).putLong(w.index());
-            return new EncodedTask(task, Frames.RUN_WORKLOAD, b.toByteArray(), batchable(w.workload()));
+            byte[] body = Arrays.copyOf(p.bytes, p.bytes.length + 8);
+            long index = w.index();
+            for (int i = 0; i < 8; i++) {
+                body[p.bytes.length + i] = (byte) (index >>> (56 - 8 * i));
+            }
+            return new EncodedTask(task, Frames.RUN_WORKLOAD, body, p.batchable);
         }
         try {
             byte[] data = WireValues.serialize(c);
@@ -96,14 +111,8 @@ final class TaskCodec {
      * batch's other tasks with it).
      */
     private boolean batchable(String workload) {
-        Object[] last = lastBatchable; // a stream of tasks usually shares one workload
-        if (last != null && last[0] == workload) {
-            return (Boolean) last[1];
-        }
-        Boolean b = batchable.computeIfAbsent(workload, n -> WorkloadCatalog.standard().find(n)
+        return batchable.computeIfAbsent(workload, n -> WorkloadCatalog.standard().find(n)
                 .map(x -> !x.requiresProcess()).orElse(false));
-        lastBatchable = new Object[] {workload, b};
-        return b;
     }
 
     /**

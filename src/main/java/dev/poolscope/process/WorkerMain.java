@@ -77,9 +77,8 @@ public final class WorkerMain {
     /** Ids of tasks cancelled before they started (the oldest dropped beyond a bound). */
     private final java.util.LinkedHashSet<Long> skip = new java.util.LinkedHashSet<>();
     private Thread taskThread;
-    /** The task thread's last workload binding, reused while tasks share it. */
-    private WorkloadSpec lastSpec;
-    private long lastSeed;
+    /** The task thread's last workload binding (its frame bytes before the index), reused while tasks share it. */
+    private byte[] lastBinding;
     private TaskSource lastSource;
     private Thread beatThread;
     /** When the oldest reply written and not yet flushed was written, 0 if none; set under {@code out}'s lock. */
@@ -334,6 +333,14 @@ public final class WorkerMain {
     }
 
     private Callable<?> workloadTask(FrameBuffer p) throws Exception {
+        // a stream of tasks usually shares one workload: the same bytes up to the index bind the same source
+        if (p.restMatches(lastBinding, 8)) {
+            p.skip(lastBinding.length);
+            long index = p.getLong();
+            p.expectEnd();
+            return lastSource.task(index);
+        }
+        byte[] binding = p.rest(8);
         String name = p.getString();
         int n = p.getInt();
         if (n < 0 || n > 1000) {
@@ -347,12 +354,8 @@ public final class WorkerMain {
         long seed = p.getLong();
         long index = p.getLong();
         p.expectEnd();
-        WorkloadSpec spec = new WorkloadSpec(name, params);
-        if (seed != lastSeed || !spec.equals(lastSpec)) { // a stream of tasks usually shares one workload
-            lastSource = WorkloadTask.resolve(spec, seed);
-            lastSpec = spec;
-            lastSeed = seed;
-        }
+        lastSource = WorkloadTask.resolve(new WorkloadSpec(name, params), seed);
+        lastBinding = binding;
         return lastSource.task(index);
     }
 
