@@ -66,6 +66,11 @@ final class ChannelReader implements Runnable {
         } catch (IOException e) {
             handOverQuietly(replies); // end of output: the worker is exiting or dead
         } catch (RuntimeException | Error e) {
+            try {
+                handOverQuietly(replies); // replies read before the error still count (handed-over ones are cleared)
+            } catch (RuntimeException | Error again) {
+                // the pool's own error: the worker's death settles what it held
+            }
             c.kill("pool error while reading the worker: " + e);
         }
         supervisor.died(c, awaitExit(c));

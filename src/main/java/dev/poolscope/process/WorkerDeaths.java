@@ -98,8 +98,9 @@ final class WorkerDeaths {
             for (int i = 1; i < batch && !c.inFlight.isEmpty(); i++) {
                 ObservedTask<?> m = c.inFlight.pollFirst().task();
                 if (!m.isDone()) {
-                    WorkerCrashedException ex = new WorkerCrashedException(c.slot.id, c.pid, "task " + m.id()
-                            + " of the batch it was running with task " + t.id(), reason, c.log.lines());
+                    String phase = "running a batch of short tasks that held task " + m.id() + " (it may have started)";
+                    WorkerCrashedException ex = new WorkerCrashedException(c.slot.id, c.pid, phase, reason,
+                            c.log.lines());
                     after.add(sup.completion(stopping ? () -> m.cancel(false) : () -> m.failRemote(ex)));
                 }
             }
