@@ -2,6 +2,8 @@ package dev.poolscope.process;
 
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 final class ChannelReader implements Runnable {
     /** How long after the process exits its output may stay open before its descendants are killed. */
     private static final long EXIT_GRACE_MILLIS = 500;
+    /** The most replies handed over in one hold of the pool's lock. */
+    private static final int MAX_REPLIES = 256;
 
     private final WorkerSupervisor supervisor;
     private final WorkerChannel channel;
@@ -35,29 +39,62 @@ final class ChannelReader implements Runnable {
         WorkerChannel c = channel;
         Thread reader = Thread.currentThread();
         c.process.onExit().thenRun(() -> closeAfterExit(reader));
-        DataInputStream in = c.input();
+        FrameInput buffered = c.input();
+        DataInputStream in = new DataInputStream(buffered);
         FrameBuffer b = new FrameBuffer(256);
+        List<TaskCodec.Reply> replies = new ArrayList<>();
         try {
             if (c.readHandshake(in)) {
                 supervisor.ready(c);
                 while (true) {
-                    int type = b.readFrame(in, Frames.MAX_FRAME);
+                    // the frames that arrived together are taken together: one hold of the pool's lock for their replies
+                    do {
+                        int type = b.readFrame(in, Frames.MAX_FRAME);
+                        switch (type) {
+                            case Frames.RESULT, Frames.FAILURE -> replies.add(codec.decode(type, b, c.slot.id, c.pid));
+                            case Frames.HEARTBEAT -> c.heartbeat(b);
+                            default -> throw new ProtocolException("unexpected frame type " + type);
+                        }
+                    } while (replies.size() < MAX_REPLIES && buffered.hasWholeFrame());
                     c.lastHeardNanos = System.nanoTime();
-                    switch (type) {
-                        case Frames.RESULT, Frames.FAILURE -> supervisor.reply(c, codec.decode(type, b, c.slot.id, c.pid));
-                        case Frames.HEARTBEAT -> c.heartbeat(b);
-                        default -> throw new ProtocolException("unexpected frame type " + type);
-                    }
+                    handOver(replies);
                 }
             }
         } catch (ProtocolException e) {
+            handOverQuietly(replies);
             c.kill("protocol error: " + e.getMessage());
         } catch (IOException e) {
-            // end of output: the worker is exiting or dead
+            handOverQuietly(replies); // end of output: the worker is exiting or dead
         } catch (RuntimeException | Error e) {
+            try {
+                handOverQuietly(replies); // replies read before the error still count (handed-over ones are cleared)
+            } catch (RuntimeException | Error again) {
+                // the pool's own error: the worker's death settles what it held
+            }
             c.kill("pool error while reading the worker: " + e);
         }
         supervisor.died(c, awaitExit(c));
+    }
+
+    /** Hands the replies read so far to the supervisor and forgets them. */
+    private void handOver(List<TaskCodec.Reply> replies) throws ProtocolException {
+        if (replies.isEmpty()) {
+            return;
+        }
+        try {
+            supervisor.replies(channel, replies);
+        } finally {
+            replies.clear();
+        }
+    }
+
+    /** As {@link #handOver}, when the output has ended: every reply the worker wrote is counted before its death. */
+    private void handOverQuietly(List<TaskCodec.Reply> replies) {
+        try {
+            handOver(replies);
+        } catch (ProtocolException e) {
+            channel.kill("protocol error: " + e.getMessage());
+        }
     }
 
     /** The process exited: if its output is still open after a moment, a descendant holds it; kill them. */

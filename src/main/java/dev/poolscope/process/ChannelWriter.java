@@ -25,6 +25,14 @@ import java.util.function.Consumer;
  * everything queued until the outbox is empty; only that thread ever blocks
  * on the pipe. One write lock keeps frames whole and in order.
  *
+ * <h2>Batches</h2>
+ * A task queued with {@code joinBatch} continues the batch of the task frame
+ * written before it, unless a flush came between them or the batch already
+ * has {@value #MAX_BATCH} tasks; its frame then carries
+ * {@link Frames#CONTINUES_BATCH}. The writer remembers the batch of every
+ * task frame the worker has not answered, so when the worker dies
+ * {@link #possiblyStarted()} says how many of them may have started.
+ *
  * <p>A write error (the worker is gone) is reported once to the error handler
  * and the rest of the outbox is dropped: the channel's reader settles the
  * worker's tasks when its output ends.
@@ -32,7 +40,11 @@ import java.util.function.Consumer;
 final class ChannelWriter {
     /** The most bytes that may sit unread in the pipe and buffers for a caller to write in place. */
     static final int INLINE_LIMIT = 16 * 1024;
+    /** The most tasks in one batch (see {@link Frames#CONTINUES_BATCH}). */
+    static final int MAX_BATCH = 64;
     private static final Object FLUSH = new Object();
+    /** Ends the batch being written without flushing: the next task starts a new one. */
+    private static final Object BREAK = new Object();
     private static final Object CLOSE = new Object();
 
     private final DataOutputStream out;
@@ -43,8 +55,15 @@ final class ChannelWriter {
     private final ArrayDeque<Object> outbox = new ArrayDeque<>();
     /** The stream offset at the end of each task frame written and not yet answered; guarded by this. */
     private long[] taskEnds = new long[16];
+    /** The batch of each task frame in {@link #taskEnds}, same positions; guarded by this. */
+    private long[] taskBatches = new long[16];
     private int endsHead;
     private int endsSize;
+    /** The batch the last task frame was written in, and how many tasks it has; guarded by {@link #io}. */
+    private long batch;
+    private int batchLength;
+    /** True if the next task frame may continue {@link #batch}; guarded by {@link #io}. */
+    private boolean batchOpen;
     /** Bytes written to the stream; guarded by {@link #io}, read under this. */
     private volatile long written;
     /** Bytes the worker has provably read (up to the end of the last task it answered). */
@@ -70,9 +89,15 @@ final class ChannelWriter {
 
     // ------------------------------------------------------------------ queueing (any thread, usually under the pool's lock)
 
-    /** Queues a task frame; true if the outbox was empty, so the caller must {@link #kick()} after its lock. */
-    synchronized boolean send(TaskCodec.EncodedTask task) {
-        return add(task);
+    /**
+     * Queues a task frame; true if the outbox was empty, so the caller must {@link #kick()} after its lock.
+     *
+     * @param joinBatch true if the task may continue the batch of the task queued before it (up to
+     *        {@value #MAX_BATCH} tasks, none flushed in between); false starts a batch with it
+     */
+    synchronized boolean send(TaskCodec.EncodedTask task, boolean joinBatch) {
+        boolean first = joinBatch ? false : add(BREAK);
+        return add(task) || first;
     }
 
     /** Queues a cancel mark for a held task, flushed at once; true if the caller must {@link #kick()}. */
@@ -119,6 +144,25 @@ final class ChannelWriter {
             endsHead = (endsHead + 1) % taskEnds.length;
             endsSize--;
         }
+    }
+
+    /**
+     * How many of the oldest task frames written and not yet answered may
+     * have started in the worker: those of the oldest such frame's batch (the
+     * worker flushes every earlier reply before it starts a batch, so a task
+     * of a later batch cannot have started while one of these is unanswered).
+     * The rest provably never started. 0 if none is written.
+     */
+    synchronized int possiblyStarted() {
+        if (endsSize == 0) {
+            return 0;
+        }
+        long first = taskBatches[endsHead];
+        int n = 0;
+        while (n < endsSize && taskBatches[(endsHead + n) % taskBatches.length] == first) {
+            n++;
+        }
+        return n;
     }
 
     /** Stops writing (the worker exited): drops what is queued, ends the writer thread, closes the stream. */
@@ -191,7 +235,7 @@ final class ChannelWriter {
 
     private static int bytes(Object item) {
         if (item instanceof TaskCodec.EncodedTask t) {
-            return 4 + 1 + 8 + t.body().length;
+            return t.frameBytes();
         }
         return item instanceof byte[] b ? b.length : 0;
     }
@@ -244,25 +288,24 @@ final class ChannelWriter {
         }
         try {
             if (item instanceof TaskCodec.EncodedTask t) {
-                t.writeTo(out);
-                long end = written + 4 + 1 + 8 + t.body().length;
-                synchronized (this) {
-                    if (endsSize == taskEnds.length) {
-                        long[] grown = new long[taskEnds.length * 2];
-                        for (int i = 0; i < endsSize; i++) {
-                            grown[i] = taskEnds[(endsHead + i) % taskEnds.length];
-                        }
-                        taskEnds = grown;
-                        endsHead = 0;
-                    }
-                    taskEnds[(endsHead + endsSize) % taskEnds.length] = end;
-                    endsSize++;
-                    written = end;
+                boolean continues = batchOpen && batchLength < MAX_BATCH;
+                if (!continues) {
+                    batch++;
+                    batchLength = 0;
                 }
+                batchLength++;
+                batchOpen = true;
+                // recorded before the bytes go out: a full buffer may pass the frame on at once, and the
+                // worker's answer must find it here
+                record(written + t.frameBytes(), batch);
+                t.writeTo(out, continues);
             } else if (item instanceof byte[] frame) {
                 out.write(frame);
                 written += frame.length;
+            } else if (item == BREAK) {
+                batchOpen = false;
             } else if (item == FLUSH) {
+                batchOpen = false;
                 out.flush();
             } else if (item == CLOSE) {
                 failed = true; // nothing more may be written
@@ -272,6 +315,26 @@ final class ChannelWriter {
             failed = true;
             onError.accept(e);
         }
+    }
+
+    /** Holding {@link #io}: notes a task frame's end offset and batch, until the worker answers it. */
+    private synchronized void record(long end, long batchId) {
+        if (endsSize == taskEnds.length) {
+            long[] ends = new long[taskEnds.length * 2];
+            long[] batches = new long[taskEnds.length * 2];
+            for (int i = 0; i < endsSize; i++) {
+                ends[i] = taskEnds[(endsHead + i) % taskEnds.length];
+                batches[i] = taskBatches[(endsHead + i) % taskEnds.length];
+            }
+            taskEnds = ends;
+            taskBatches = batches;
+            endsHead = 0;
+        }
+        int at = (endsHead + endsSize) % taskEnds.length;
+        taskEnds[at] = end;
+        taskBatches[at] = batchId;
+        endsSize++;
+        written = end;
     }
 
     private void closeQuietly() {

@@ -18,7 +18,19 @@ import java.util.List;
  * would otherwise run low: while it still holds half its depth of sent tasks
  * (at least two), further ones wait in the buffer and go out together at a
  * later reply, so writes are batched yet the worker never runs dry while its
- * next batch is in transit.
+ * next batch is in transit. A worker whose tasks are short ({@link #batches})
+ * gets its next tasks once it holds fewer than two sent ones: its replies come
+ * back a batch at a time, and each reply's handling flushes all that was
+ * buffered meanwhile, so a stream of short tasks costs a pipe write per batch
+ * rather than per task.
+ *
+ * <h2>Batches</h2>
+ * Tasks of a worker whose average service time is under
+ * {@value #BATCH_BELOW_NANOS} ns may share a batch: the worker runs them
+ * without flushing each reply before the next starts, and flushes the batch's
+ * replies together. If the worker dies, every unanswered task of the batch it
+ * was running may have started, so all of them fail; later batches provably
+ * never started.
  */
 final class DispatchPolicy {
     /** What the policy needs to know about one worker. */
@@ -32,6 +44,9 @@ final class DispatchPolicy {
         /** The worker's average service time in nanoseconds, 0 if none has been timed. */
         double avgServiceNanos();
     }
+
+    /** Average service time below which a worker's tasks may share a batch: 20 µs. */
+    static final long BATCH_BELOW_NANOS = 20_000;
 
     private final int maxDepth;
     private final long budgetNanos;
@@ -100,6 +115,12 @@ final class DispatchPolicy {
      * {@code held} tasks of which {@code unflushed} are still in the buffer.
      */
     boolean shouldFlush(int held, int unflushed, double avgServiceNanos) {
-        return unflushed > 0 && held - unflushed < Math.max(2, depth(avgServiceNanos) / 2);
+        int ahead = batches(avgServiceNanos) ? 2 : Math.max(2, depth(avgServiceNanos) / 2);
+        return unflushed > 0 && held - unflushed < ahead;
+    }
+
+    /** True if a worker with this average service time may run its tasks in batches (see the class comment). */
+    boolean batches(double avgServiceNanos) {
+        return avgServiceNanos > 0 && avgServiceNanos < BATCH_BELOW_NANOS;
     }
 }

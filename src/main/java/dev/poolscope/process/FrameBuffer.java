@@ -197,6 +197,26 @@ final class FrameBuffer {
     }
 
     /** Throws unless the whole payload was read: a frame with trailing bytes is malformed. */
+    /**
+     * True if the unread bytes, except the last {@code tail}, are exactly
+     * {@code other}; reads nothing.
+     */
+    boolean restMatches(byte[] other, int tail) {
+        int n = limit - pos - tail;
+        return other != null && n == other.length && java.util.Arrays.equals(buf, pos, pos + n, other, 0, n);
+    }
+
+    /** A copy of the unread bytes except the last {@code tail}; reads nothing. */
+    byte[] rest(int tail) {
+        return java.util.Arrays.copyOfRange(buf, pos, Math.max(pos, limit - tail));
+    }
+
+    /** Skips {@code n} unread bytes. */
+    void skip(int n) throws ProtocolException {
+        need(n);
+        pos += n;
+    }
+
     void expectEnd() throws ProtocolException {
         if (pos != limit) {
             throw new ProtocolException("frame has " + (limit - pos) + " unexpected trailing bytes");

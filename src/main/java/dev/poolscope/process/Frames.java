@@ -16,9 +16,13 @@ package dev.poolscope.process;
  *     (pipelining): {@link #RUN_WORKLOAD} ({@code long} task id, {@code String}
  *     workload, {@code int} n, n x ({@code String} key, {@code String} value: the overrides as given),
  *     {@code long} seed, {@code long} index) or {@link #RUN_OBJECT}
- *     ({@code long} task id, blob: a serialized {@link java.util.concurrent.Callable}).</li>
+ *     ({@code long} task id, blob: a serialized {@link java.util.concurrent.Callable}),
+ *     either type plus {@link #CONTINUES_BATCH} for a task the worker may start before it has
+ *     flushed the replies of the tasks before it in the same batch.</li>
  * <li>Worker to parent, one per request and in request order (a worker runs
- *     its tasks one at a time, first in first out): {@link #RESULT}
+ *     its tasks one at a time, first in first out; it flushes every reply
+ *     before it starts a task that begins a batch, and a reply held back
+ *     within a batch leaves within about a millisecond): {@link #RESULT}
  *     ({@code long} task id, {@code long} service nanos, a value as written by
  *     {@link WireValues}) or {@link #FAILURE} ({@code long} task id, {@code long}
  *     service nanos, {@code byte} failure kind, then unless the kind is
@@ -42,7 +46,7 @@ final class Frames {
     /** "PSCP": the first four bytes of a handshake. */
     static final int MAGIC = 0x50534350;
     /** Protocol version; parent and worker must agree. */
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     /** The largest frame (type + payload) either side accepts: 96 MiB. */
     static final int MAX_FRAME = 96 << 20;
 
@@ -50,6 +54,12 @@ final class Frames {
     static final int INIT_FAILED = 2;
     static final int RUN_WORKLOAD = 10;
     static final int RUN_OBJECT = 11;
+    /**
+     * Added to a {@link #RUN_WORKLOAD} or {@link #RUN_OBJECT} type: the task continues the batch of the task
+     * before it, so the worker may start it while that task's reply still sits unflushed in its buffer.
+     * A task without the flag starts a batch: every earlier reply is flushed before it starts.
+     */
+    static final int CONTINUES_BATCH = 0x40;
     static final int CANCEL = 12;
     static final int RESULT = 20;
     static final int FAILURE = 21;

@@ -66,6 +66,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * exactly once and no started task runs twice. The slot gets a new process,
  * so the pool returns to full size.
  *
+ * <p>The one exception is a stream of short built-in workload tasks (under
+ * 20 µs each on average, not a fault workload): those travel in batches of up
+ * to 64 whose replies the worker flushes together, so a worker that dies
+ * during a batch fails every unanswered task of that batch, including any that
+ * had not started yet; later batches still go back to the queue.
+ * {@link TaskCallable} tasks and other objects are never batched.
+ *
  * <h2>Cancellation</h2>
  * {@code cancel(true)} on a task a worker runs interrupts the task's thread
  * there; a task that does not end within {@link ProcessPoolSettings#cancelGrace()}

@@ -1,15 +1,18 @@
 package dev.poolscope.process;
 
 import dev.poolscope.pool.ObservedTask;
+import dev.poolscope.workload.WorkloadCatalog;
 import dev.poolscope.workload.WorkloadTask;
 
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.NotSerializableException;
 import java.io.ObjectInputFilter;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The parent's side of the wire format for tasks and replies: a task becomes
@@ -17,12 +20,21 @@ import java.util.concurrent.Callable;
  * {@link Frames#RESULT} or {@link Frames#FAILURE} frame becomes a {@link Reply}.
  */
 final class TaskCodec {
-    /** A task ready to send: its frame type and its body after the task id. */
-    record EncodedTask(ObservedTask<?> task, int type, byte[] body) {
-        /** Writes the frame (length, type, task id, body) without flushing. */
-        void writeTo(DataOutputStream out) throws IOException {
+    /**
+     * A task ready to send: its frame type, its body after the task id, and
+     * whether it may share a batch with the tasks around it (a built-in
+     * workload that cannot crash its worker; see {@link Frames#CONTINUES_BATCH}).
+     */
+    record EncodedTask(ObservedTask<?> task, int type, byte[] body, boolean batchable) {
+        /** The frame's length on the wire, length prefix included. */
+        int frameBytes() {
+            return 4 + 1 + 8 + body.length;
+        }
+
+        /** Writes the frame (length, type, task id, body) without flushing, flagged if it continues a batch. */
+        void writeTo(DataOutputStream out, boolean continuesBatch) throws IOException {
             out.writeInt(1 + 8 + body.length);
-            out.writeByte(type);
+            out.writeByte(continuesBatch ? type | Frames.CONTINUES_BATCH : type);
             out.writeLong(task.id());
             out.write(body);
         }
@@ -36,6 +48,13 @@ final class TaskCodec {
     }
 
     private final ObjectInputFilter resultFilter;
+    private final Map<String, Boolean> batchable = new ConcurrentHashMap<>();
+    /** The last workload binding encoded: a stream of tasks usually shares one, so its bytes are reused. */
+    private volatile Binding last;
+
+    /** A workload binding's encoded bytes (all of a {@link Frames#RUN_WORKLOAD} body but the index). */
+    private record Binding(String workload, Map<String, String> params, long seed, byte[] bytes, boolean batchable) {
+    }
 
     /** @param resultFilter the filter results and exceptions are read through */
     TaskCodec(ObjectInputFilter resultFilter) {
@@ -49,13 +68,23 @@ final class TaskCodec {
             c = local.remote();
         }
         if (c instanceof WorkloadTask w) {
-            FrameBuffer b = new FrameBuffer(64);
-            b.putString(w.workload()).putInt(w.params().size());
-            for (Map.Entry<String, String> e : new TreeMap<>(w.params()).entrySet()) {
-                b.putString(e.getKey()).putString(e.getValue());
+            Binding p = last;
+            if (p == null || p.workload != w.workload() || p.params != w.params() || p.seed != w.seed()) {
+                FrameBuffer b = new FrameBuffer(64);
+                b.putString(w.workload()).putInt(w.params().size());
+                for (Map.Entry<String, String> e : new TreeMap<>(w.params()).entrySet()) {
+                    b.putString(e.getKey()).putString(e.getValue());
+                }
+                b.putLong(w.seed());
+                p = new Binding(w.workload(), w.params(), w.seed(), b.toByteArray(), batchable(w.workload()));
+                last = p;
             }
-            b.putLong(w.seed()).putLong(w.index());
-            return new EncodedTask(task, Frames.RUN_WORKLOAD, b.toByteArray());
+            byte[] body = Arrays.copyOf(p.bytes, p.bytes.length + 8);
+            long index = w.index();
+            for (int i = 0; i < 8; i++) {
+                body[p.bytes.length + i] = (byte) (index >>> (56 - 8 * i));
+            }
+            return new EncodedTask(task, Frames.RUN_WORKLOAD, body, p.batchable);
         }
         try {
             byte[] data = WireValues.serialize(c);
@@ -65,7 +94,7 @@ final class TaskCodec {
                 return null;
             }
             FrameBuffer b = new FrameBuffer(data.length + 8).putBlob(data);
-            return new EncodedTask(task, Frames.RUN_OBJECT, b.toByteArray());
+            return new EncodedTask(task, Frames.RUN_OBJECT, b.toByteArray(), false);
         } catch (IOException | RuntimeException e) {
             NotSerializableException ex = new NotSerializableException("task of type " + c.getClass().getName()
                     + " cannot be sent to a worker process: " + e
@@ -74,6 +103,16 @@ final class TaskCodec {
             task.failRemote(ex);
             return null;
         }
+    }
+
+    /**
+     * True if tasks of this built-in workload may share a batch: it is known
+     * and cannot crash or exit its worker (a fault workload would take the
+     * batch's other tasks with it).
+     */
+    private boolean batchable(String workload) {
+        return batchable.computeIfAbsent(workload, n -> WorkloadCatalog.standard().find(n)
+                .map(x -> !x.requiresProcess()).orElse(false));
     }
 
     /**

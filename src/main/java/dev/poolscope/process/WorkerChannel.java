@@ -1,6 +1,5 @@
 package dev.poolscope.process;
 
-import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -238,8 +237,8 @@ final class WorkerChannel {
     }
 
     /** The reader's input: the worker's standard output. */
-    DataInputStream input() {
-        return new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16));
+    FrameInput input() {
+        return new FrameInput(process.getInputStream(), 1 << 16);
     }
 
     /**

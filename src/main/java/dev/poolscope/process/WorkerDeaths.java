@@ -74,12 +74,14 @@ final class WorkerDeaths {
     }
 
     /**
-     * Settles what a dead worker held: the first task may have started, so it
-     * fails (unless it was already settled); the others never started and go
+     * Settles what a dead worker held: the first task may have started, and so
+     * may the other unanswered tasks of its batch ({@link ChannelWriter#possiblyStarted}),
+     * so they fail (unless already settled); the others never started and go
      * back to the front of the queue (or are cancelled when stopping now).
      */
     void settle(WorkerChannel c, String reason, List<Runnable> after) {
         boolean stopping = sup.pool.stoppedNow();
+        int batch = c.writer.possiblyStarted();
         TaskCodec.EncodedTask head = c.inFlight.pollFirst();
         if (head != null) {
             ObservedTask<?> t = head.task();
@@ -92,6 +94,15 @@ final class WorkerDeaths {
                 WorkerCrashedException ex = new WorkerCrashedException(c.slot.id, c.pid, "running task " + t.id(),
                         reason, c.log.lines());
                 after.add(sup.completion(stopping ? () -> t.cancel(false) : () -> t.failRemote(ex)));
+            }
+            for (int i = 1; i < batch && !c.inFlight.isEmpty(); i++) {
+                ObservedTask<?> m = c.inFlight.pollFirst().task();
+                if (!m.isDone()) {
+                    String phase = "running a batch of short tasks that held task " + m.id() + " (it may have started)";
+                    WorkerCrashedException ex = new WorkerCrashedException(c.slot.id, c.pid, phase, reason,
+                            c.log.lines());
+                    after.add(sup.completion(stopping ? () -> m.cancel(false) : () -> m.failRemote(ex)));
+                }
             }
         }
         for (Iterator<TaskCodec.EncodedTask> it = c.inFlight.descendingIterator(); it.hasNext(); ) {

@@ -1,5 +1,6 @@
 package dev.poolscope.process;
 
+import dev.poolscope.workload.TaskSource;
 import dev.poolscope.workload.WorkloadSpec;
 import dev.poolscope.workload.WorkloadTask;
 
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The main class of a worker process. It never loads JavaFX, and it keeps its
@@ -37,9 +39,13 @@ import java.util.concurrent.LinkedBlockingQueue;
  *     exits the JVM at end of input (the parent closed the channel or died).</li>
  * <li>{@code task}: runs queued requests one at a time, in arrival order, and
  *     writes each one's result or failure, flushed before the next task starts
- *     (so a crash never loses the reply of a finished task). Before it starts
- *     a task it checks for a cancel mark and skips a marked task.</li>
- * <li>{@code heartbeat}: writes figures every heartbeat interval.</li>
+ *     (so a crash never loses the reply of a finished task), except within a
+ *     batch ({@link Frames#CONTINUES_BATCH}): there replies are flushed when
+ *     no request is waiting, when the oldest has waited 200 µs, or before the
+ *     next batch starts. Before it starts a task it checks for a cancel mark
+ *     and skips a marked task.</li>
+ * <li>{@code heartbeat}: writes figures every heartbeat interval, and flushes
+ *     replies that a long task of a batch holds back for more than 1 ms.</li>
  * </ol>
  *
  * <p>Arguments: worker id, heartbeat interval in milliseconds, initializer
@@ -50,8 +56,13 @@ public final class WorkerMain {
     public static final String WORKER_PROPERTY = "poolscope.worker";
     private static final int MAX_TRACE = 32 * 1024;
 
-    private record Request(long taskId, int type, FrameBuffer payload) {
+    private record Request(long taskId, int type, FrameBuffer payload, boolean continuesBatch) {
     }
+
+    /** The longest a reply held back within a batch waits before the next task starts without it: 200 µs. */
+    private static final long HOLD_BACK_NANOS = 200_000;
+    /** How often replies held back behind a long task are flushed by the heartbeat thread: every 1 ms. */
+    private static final long FLUSH_EVERY_NANOS = 1_000_000;
 
     private final DataOutputStream out;
     private final FrameBuffer outBuf = new FrameBuffer(256);
@@ -66,6 +77,14 @@ public final class WorkerMain {
     /** Ids of tasks cancelled before they started (the oldest dropped beyond a bound). */
     private final java.util.LinkedHashSet<Long> skip = new java.util.LinkedHashSet<>();
     private Thread taskThread;
+    /** The task thread's last workload binding (its frame bytes before the index), reused while tasks share it. */
+    private byte[] lastBinding;
+    private TaskSource lastSource;
+    private Thread beatThread;
+    /** When the oldest reply written and not yet flushed was written, 0 if none; set under {@code out}'s lock. */
+    private volatile long unflushedSince;
+    /** True while the heartbeat thread looks for replies held back (it wakes every {@link #FLUSH_EVERY_NANOS}). */
+    private volatile boolean watching;
 
     private WorkerMain(DataOutputStream out) {
         this.out = out;
@@ -114,6 +133,7 @@ public final class WorkerMain {
             warm.start();
             Thread beat = new Thread(() -> w.heartbeats(heartbeatMillis), "heartbeat");
             beat.setDaemon(true);
+            w.beatThread = beat;
             beat.start();
             w.readRequests(new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16)));
         } catch (Throwable t) {
@@ -141,12 +161,14 @@ public final class WorkerMain {
                 b.expectEnd();
                 continue;
             }
+            boolean continues = (type & Frames.CONTINUES_BATCH) != 0;
+            type &= ~Frames.CONTINUES_BATCH;
             if (type != Frames.RUN_WORKLOAD && type != Frames.RUN_OBJECT) {
                 throw new ProtocolException("unexpected frame type " + type + " from the parent");
             }
             FrameBuffer copy = b;
             long id = copy.getLong();
-            requests.add(new Request(id, type, copy));
+            requests.add(new Request(id, type, copy, continues));
             b = new FrameBuffer(256);
         }
     }
@@ -183,6 +205,7 @@ public final class WorkerMain {
             } catch (InterruptedException e) {
                 continue; // a task set our interrupt status; keep serving
             }
+            beforeStart(r);
             synchronized (cancelLock) {
                 if (skip.remove(r.taskId)) {
                     sendSkipped(r.taskId);
@@ -203,6 +226,52 @@ public final class WorkerMain {
     }
 
     /**
+     * Before a task starts: every earlier reply is flushed if the task begins
+     * a batch (so when this worker dies, the parent knows that no task after
+     * the batch it was running had started), or if the oldest reply held back
+     * has waited {@link #HOLD_BACK_NANOS}. Otherwise the replies stay in the
+     * buffer and the heartbeat thread is told to watch them, so a long task
+     * in a batch does not hold back the replies before it.
+     */
+    private void beforeStart(Request r) {
+        long since = unflushedSince;
+        if (since == 0) {
+            return;
+        }
+        if (!r.continuesBatch || System.nanoTime() - since > HOLD_BACK_NANOS) {
+            flushReplies();
+        } else if (!watching) {
+            watching = true;
+            LockSupport.unpark(beatThread);
+        }
+    }
+
+    /** Writes a reply frame without flushing it (see {@link #beforeStart}). */
+    private void writeReply(FrameBuffer b, int type) throws IOException {
+        synchronized (out) {
+            b.writeFrame(out, type);
+            if (unflushedSince == 0) {
+                unflushedSince = System.nanoTime();
+            }
+        }
+    }
+
+    /** Flushes the replies written so far. */
+    private void flushReplies() {
+        synchronized (out) {
+            if (unflushedSince == 0) {
+                return;
+            }
+            try {
+                out.flush();
+            } catch (IOException e) {
+                channelBroken(e);
+            }
+            unflushedSince = 0;
+        }
+    }
+
+    /**
      * The next request: spins up to 50 µs for one before parking, since the
      * next request of a busy parent usually arrives within microseconds and
      * waking a parked thread costs more than that on many virtual machines.
@@ -212,6 +281,7 @@ public final class WorkerMain {
         if (r != null) {
             return r;
         }
+        flushReplies(); // nothing to start next: the replies go now
         long end = System.nanoTime() + 50_000;
         while (System.nanoTime() - end < 0) {
             Thread.onSpinWait();
@@ -255,17 +325,22 @@ public final class WorkerMain {
             sendFailure(r.taskId, service, Frames.FAILED_RESULT_UNSENDABLE, e, what);
             return;
         }
-        synchronized (out) {
-            try {
-                outBuf.writeFrame(out, Frames.RESULT);
-                out.flush();
-            } catch (IOException e) {
-                channelBroken(e);
-            }
+        try {
+            writeReply(outBuf, Frames.RESULT);
+        } catch (IOException e) {
+            channelBroken(e);
         }
     }
 
     private Callable<?> workloadTask(FrameBuffer p) throws Exception {
+        // a stream of tasks usually shares one workload: the same bytes up to the index bind the same source
+        if (p.restMatches(lastBinding, 8)) {
+            p.skip(lastBinding.length);
+            long index = p.getLong();
+            p.expectEnd();
+            return lastSource.task(index);
+        }
+        byte[] binding = p.rest(8);
         String name = p.getString();
         int n = p.getInt();
         if (n < 0 || n > 1000) {
@@ -279,7 +354,9 @@ public final class WorkerMain {
         long seed = p.getLong();
         long index = p.getLong();
         p.expectEnd();
-        return WorkloadTask.resolve(new WorkloadSpec(name, params), seed).task(index);
+        lastSource = WorkloadTask.resolve(new WorkloadSpec(name, params), seed);
+        lastBinding = binding;
+        return lastSource.task(index);
     }
 
     private Callable<?> objectTask(FrameBuffer p) throws Exception {
@@ -309,10 +386,7 @@ public final class WorkerMain {
                     .putString(trace).putBlob(new byte[0]);
         }
         try {
-            synchronized (out) {
-                outBuf.writeFrame(out, Frames.FAILURE);
-                out.flush();
-            }
+            writeReply(outBuf, Frames.FAILURE);
         } catch (IOException | RuntimeException e) {
             channelBroken(e);
         }
@@ -321,11 +395,8 @@ public final class WorkerMain {
     /** Replies for a task cancelled before it started: it never ran. */
     private void sendSkipped(long taskId) {
         try {
-            synchronized (out) {
-                outBuf.clear().putLong(taskId).putLong(0).putByte(Frames.FAILED_SKIPPED);
-                outBuf.writeFrame(out, Frames.FAILURE);
-                out.flush();
-            }
+            outBuf.clear().putLong(taskId).putLong(0).putByte(Frames.FAILED_SKIPPED);
+            writeReply(outBuf, Frames.FAILURE);
         } catch (IOException | RuntimeException e) {
             channelBroken(e);
         }
@@ -342,14 +413,34 @@ public final class WorkerMain {
         return s.length() > MAX_TRACE ? s.substring(0, MAX_TRACE) + "\n\t... (trace truncated)" : s;
     }
 
+    /**
+     * Writes a heartbeat every {@code millis}; meanwhile, while {@link #watching},
+     * flushes replies held back longer than {@link #FLUSH_EVERY_NANOS}.
+     */
     private void heartbeats(long millis) {
         Path status = Path.of("/proc/self/status");
+        long next = System.nanoTime() + millis * 1_000_000;
         while (true) {
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                return;
+            long now = System.nanoTime();
+            if (next - now > 0) {
+                LockSupport.parkNanos(this, watching ? Math.min(next - now, FLUSH_EVERY_NANOS) : next - now);
+                if (Thread.interrupted()) {
+                    return;
+                }
+                if (watching) {
+                    long since = unflushedSince;
+                    if (since == 0) {
+                        watching = false;
+                        if (unflushedSince != 0) {
+                            watching = true; // a reply written just now: the task thread saw us watching
+                        }
+                    } else if (System.nanoTime() - since >= FLUSH_EVERY_NANOS) {
+                        flushReplies();
+                    }
+                }
+                continue;
             }
+            next = now + millis * 1_000_000;
             long cpu = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos()).orElse(-1L);
             long rss = rss(status);
             Runtime rt = Runtime.getRuntime();
@@ -358,6 +449,7 @@ public final class WorkerMain {
                 synchronized (out) {
                     beatBuf.clear().putLong(cpu).putLong(rss).putLong(heap).putLong(tasksDone).writeFrame(out, Frames.HEARTBEAT);
                     out.flush();
+                    unflushedSince = 0;
                 }
             } catch (IOException e) {
                 channelBroken(e);

@@ -28,7 +28,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * holds only the first may have started: that one fails with a
  * {@link WorkerCrashedException} (or stays as it was settled: timed out,
  * cancelled); the rest provably never started and go back to the front of
- * the queue.
+ * the queue. Short built-in workload tasks may share a batch
+ * ({@link DispatchPolicy}, {@link Frames#CONTINUES_BATCH}): the worker
+ * flushes replies only before the first task of each batch, so every
+ * unanswered task of the first batch may have started and fails with it.
  *
  * <p>Completions decided under the lock are run after it is released
  * (the {@code after} lists), and counted in {@link #completing} meanwhile so
@@ -175,7 +178,7 @@ final class WorkerSupervisor {
             if (!j.task().beginRemote()) {
                 continue; // cancelled while queued
             }
-            if (c.writer.send(j)) {
+            if (c.writer.send(j, j.batchable() && policy.batches(s.avgServiceNanos))) {
                 after.add(c.writer.kicker);
             }
             c.unflushed++;
@@ -302,66 +305,86 @@ final class WorkerSupervisor {
     }
 
     /**
-     * A reply from a worker: completes the task it holds first. A reply is
-     * counted even when the worker is being killed, since the task did end.
+     * Replies from a worker, in the order it sent them: each completes the
+     * task the worker holds first. All are taken under one hold of the lock
+     * and completed after it. A reply is counted even when the worker is
+     * being killed, since the task did end.
      *
-     * @throws ProtocolException if the worker does not hold that task
+     * @throws ProtocolException if the worker does not hold a reply's task
+     *         (the replies before it are still completed)
      */
-    void reply(WorkerChannel c, TaskCodec.Reply r) throws ProtocolException {
-        TaskCodec.EncodedTask done;
+    void replies(WorkerChannel c, List<TaskCodec.Reply> replies) throws ProtocolException {
+        List<TaskCodec.EncodedTask> done = new ArrayList<>(replies.size());
         List<Runnable> after = new ArrayList<>();
         lock.lock();
         try {
-            TaskCodec.EncodedTask head = c.inFlight.peekFirst();
-            if (head == null || head.task().id() != r.taskId()) {
-                if (c.broken()) {
-                    return; // a reply for a task already settled by shutdownNow
+            for (TaskCodec.Reply r : replies) {
+                TaskCodec.EncodedTask head = take(c, r);
+                if (head == null) {
+                    break;
                 }
-                throw new ProtocolException("reply for task " + r.taskId() + ", which the worker does not hold"
-                        + (head == null ? " (it holds none)" : " (it is running task " + head.task().id() + ")"));
+                done.add(head);
+                completing.incrementAndGet();
             }
-            c.inFlight.pollFirst();
-            c.writer.answered();
-            done = head;
-            long now = System.nanoTime();
-            WorkerSlot s = c.slot;
-            ObservedTask<?> t = head.task();
-            if (!c.headFinished) {
-                Outcome o = t.isDone() ? t.outcome() : r.failure() == null ? Outcome.SUCCEEDED : Outcome.FAILED;
-                s.recorder.taskFinished(t.id(), t.submitNanos(), c.headSince, now, o);
-            }
-            if (t.isCancelled() && !r.skipped()) {
-                cancelledWhileRunning++;
-            }
-            s.tasks++;
-            s.avgServiceNanos = DispatchPolicy.average(s.avgServiceNanos, r.serviceNanos());
-            c.headFinished = false;
-            c.cancelSince = 0;
-            TaskCodec.EncodedTask next = c.inFlight.peekFirst();
-            if (next != null) {
-                c.headSince = now;
-                s.recorder.taskStarted(next.task().id(), now);
-                if (next.task().cancelledWithInterrupt()) {
-                    c.cancelSince = now;
-                }
-            }
-            showState(s);
-            completing.incrementAndGet();
             pump(after);
         } finally {
             lock.unlock();
             after.forEach(Runnable::run);
-        }
-        try {
-            ObservedTask<?> t = done.task();
-            if (r.failure() == null) {
-                t.completeRemote(LocalResult.localValue(t, r.value()));
-            } else {
-                t.failRemote(r.failure());
+            for (int i = 0; i < done.size(); i++) {
+                try {
+                    TaskCodec.Reply r = replies.get(i);
+                    ObservedTask<?> t = done.get(i).task();
+                    if (r.failure() == null) {
+                        t.completeRemote(LocalResult.localValue(t, r.value()));
+                    } else {
+                        t.failRemote(r.failure());
+                    }
+                } finally {
+                    completed();
+                }
             }
-        } finally {
-            completed();
         }
+    }
+
+    /**
+     * Under the lock: removes the task a reply answers from the worker's held
+     * tasks and records its end; null if the task was already settled by shutdownNow.
+     */
+    private TaskCodec.EncodedTask take(WorkerChannel c, TaskCodec.Reply r) throws ProtocolException {
+        TaskCodec.EncodedTask head = c.inFlight.peekFirst();
+        if (head == null || head.task().id() != r.taskId()) {
+            if (c.broken()) {
+                return null; // a reply for a task already settled by shutdownNow
+            }
+            throw new ProtocolException("reply for task " + r.taskId() + ", which the worker does not hold"
+                    + (head == null ? " (it holds none)" : " (it is running task " + head.task().id() + ")"));
+        }
+        c.inFlight.pollFirst();
+        c.writer.answered();
+        long now = System.nanoTime();
+        WorkerSlot s = c.slot;
+        ObservedTask<?> t = head.task();
+        if (!c.headFinished) {
+            Outcome o = t.isDone() ? t.outcome() : r.failure() == null ? Outcome.SUCCEEDED : Outcome.FAILED;
+            s.recorder.taskFinished(t.id(), t.submitNanos(), c.headSince, now, o);
+        }
+        if (t.isCancelled() && !r.skipped()) {
+            cancelledWhileRunning++;
+        }
+        s.tasks++;
+        s.avgServiceNanos = DispatchPolicy.average(s.avgServiceNanos, r.serviceNanos());
+        c.headFinished = false;
+        c.cancelSince = 0;
+        TaskCodec.EncodedTask next = c.inFlight.peekFirst();
+        if (next != null) {
+            c.headSince = now;
+            s.recorder.taskStarted(next.task().id(), now);
+            if (next.task().cancelledWithInterrupt()) {
+                c.cancelSince = now;
+            }
+        }
+        showState(s);
+        return head;
     }
 
     /** Called by a channel's reader once the worker's output has ended and its process exited. */

@@ -49,10 +49,26 @@ class DispatchPolicyTest {
 
     @Test
     void shouldFlush_onlyWhenTheWorkerRunsLow() {
-        // depth 1000 at 1 µs: flush while fewer than 500 sent tasks are still unanswered
-        assertFalse(policy.shouldFlush(10, 0, 1_000), "nothing buffered");
-        assertTrue(policy.shouldFlush(10, 5, 1_000), "5 sent, well under half the depth");
-        assertFalse(policy.shouldFlush(700, 100, 1_000), "600 sent are still ahead of the worker");
+        // depth 40 at 25 µs (too long to batch): flush while fewer than 20 sent tasks are still unanswered
+        assertFalse(policy.shouldFlush(10, 0, 25_000), "nothing buffered");
+        assertTrue(policy.shouldFlush(10, 5, 25_000), "5 sent, well under half the depth");
+        assertFalse(policy.shouldFlush(30, 5, 25_000), "25 sent are still ahead of the worker");
         assertTrue(policy.shouldFlush(1, 1, 0), "an untimed worker gets its first task at once");
+    }
+
+    @Test
+    void shouldFlush_shortTasks_waitInTheBufferWhileTwoSentOnesAreAhead() {
+        // 1 µs tasks run in batches: the next batch goes out once the worker is down to one sent task
+        assertTrue(policy.shouldFlush(1, 1, 1_000), "an idle worker gets its task at once");
+        assertTrue(policy.shouldFlush(2, 1, 1_000), "one sent task ahead: not enough");
+        assertFalse(policy.shouldFlush(10, 8, 1_000), "two sent tasks ahead: the rest wait for their replies");
+    }
+
+    @Test
+    void batches_onlyForTimedWorkersWithShortTasks() {
+        assertFalse(policy.batches(0), "untimed");
+        assertTrue(policy.batches(1_000));
+        assertTrue(policy.batches(DispatchPolicy.BATCH_BELOW_NANOS - 1));
+        assertFalse(policy.batches(DispatchPolicy.BATCH_BELOW_NANOS), "20 µs and more: one task per batch");
     }
 }
