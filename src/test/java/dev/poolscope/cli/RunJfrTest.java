@@ -1,5 +1,6 @@
 package dev.poolscope.cli;
 
+import dev.poolscope.jfr.PoolEvent;
 import dev.poolscope.jfr.PoolSampleEvent;
 import dev.poolscope.jfr.TaskEvent;
 import dev.poolscope.jfr.TaskEvents;
@@ -20,8 +21,10 @@ import org.openjdk.jmc.flightrecorder.JfrLoaderToolkit;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -44,14 +47,19 @@ class RunJfrTest {
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("JFR recording written to " + file), r.out());
 
-        List<RecordedEvent> tasks = RecordingFile.readAllEvents(file).stream()
+        List<RecordedEvent> events = RecordingFile.readAllEvents(file);
+        List<RecordedEvent> tasks = events.stream()
                 .filter(e -> e.getEventType().getName().equals(TaskEvent.NAME)).toList();
         assertEquals(300, tasks.size());
+        Map<Long, String> poolNames = new HashMap<>();
+        events.stream().filter(e -> e.getEventType().getName().equals(PoolEvent.NAME))
+                .forEach(e -> poolNames.put(e.getLong("pool"), e.getString("name")));
         Set<Long> ids = new HashSet<>();
         for (RecordedEvent e : tasks) {
             ids.add(e.getLong("taskId"));
             assertEquals("fixed", e.getString("kind"));
-            assertTrue(e.getString("pool").startsWith("fixed#"), e.getString("pool"));
+            String pool = poolNames.get(e.getLong("pool"));
+            assertTrue(pool != null && pool.equals("fixed#" + e.getLong("pool")), "the Pool event names the task's pool: " + pool);
             assertEquals("SUCCEEDED", e.getString("outcome"));
             assertTrue(e.getDuration("wait").toNanos() >= 0);
             assertTrue(e.getDuration("service").toNanos() > 0);
@@ -106,6 +114,13 @@ class RunJfrTest {
         assertEquals(0, p.exitValue(), text);
         assertEquals(50, text.lines().filter(l -> l.equals(TaskEvent.NAME + " {")).count(), text);
         assertTrue(text.contains("service = "), text);
+        assertTrue(text.contains("outcome = \"SUCCEEDED\""), text);
+
+        Process pools = new ProcessBuilder(jfr.toString(), "print", "--events", PoolEvent.NAME, file.toString())
+                .redirectErrorStream(true).start();
+        String poolText = new String(pools.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(pools.waitFor(30, TimeUnit.SECONDS));
+        assertTrue(poolText.contains("kind = \"fixed\"") && poolText.contains("name = \"fixed#"), poolText);
     }
 
     @Test
