@@ -22,9 +22,12 @@ import jdk.jfr.Timespan;
  * {@link TaskClock}), events sit at the task's end with a zero duration, and
  * {@link #service} still holds the service time.
  *
- * <p>{@link #pool} is the pool's number; the {@link PoolEvent} with that
- * number names the pool. The pool's name is not repeated in every event: a
- * string field costs more to write than all the numbers together.
+ * <p>Every field is a number, since a string field costs more to write than
+ * all the numbers together (JFR writes a short string char by char):
+ * {@link #pool} is the pool's number, and the {@link PoolEvent} with that
+ * number gives the pool's name and kind; {@link #kind} and {@link #outcome}
+ * are small codes whose meaning each field's description gives
+ * ({@link TaskEvents#KINDS}, {@link #OUTCOMES}).
  *
  * <p>Events are created by {@link TaskEvents}; nothing is allocated for them
  * while no recording has them enabled.
@@ -38,14 +41,17 @@ public final class TaskEvent extends Event {
     /** The event's name in recordings. */
     public static final String NAME = "dev.poolscope.Task";
 
+    /** What the {@code outcome} codes mean: the ordinals of PoolScope's outcomes. */
+    public static final String OUTCOMES = "0 SUCCEEDED, 1 FAILED, 2 CANCELLED, 3 REJECTED, 4 TIMED_OUT";
+
     @Label("Pool")
     @Description("The pool's number in this JVM (the 1 of fixed#1); the dev.poolscope.Pool event with this number names it")
     @PoolId
     long pool;
 
     @Label("Pool Kind")
-    @Description("fixed, virtual, forkjoin or process")
-    String kind;
+    @Description("0 fixed, 1 virtual, 2 forkjoin, 3 process, 4 cluster, -1 another kind (the dev.poolscope.Pool event names it)")
+    byte kind;
 
     @Label("Worker")
     @Description("The worker's id within its pool")
@@ -66,8 +72,8 @@ public final class TaskEvent extends Event {
     long service;
 
     @Label("Outcome")
-    @Description("SUCCEEDED, FAILED, CANCELLED or TIMED_OUT")
-    String outcome;
+    @Description(OUTCOMES)
+    byte outcome;
 
     TaskEvent() {
     }

@@ -2,6 +2,8 @@ package dev.poolscope.jfr;
 
 import jdk.jfr.EventType;
 
+import java.util.List;
+
 /**
  * Writes {@link TaskEvent}s for the metrics recorders. The calls are made on
  * the task path, so the check comes first: {@link #enabled()} is a volatile
@@ -25,7 +27,15 @@ public final class TaskEvents {
         }
     }
 
+    /** The pool kinds that {@code kind} codes name, by code; any other kind is {@code -1}. */
+    public static final List<String> KINDS = List.of("fixed", "virtual", "forkjoin", "process", "cluster");
+
     private TaskEvents() {
+    }
+
+    /** The code of a pool kind in task events (see {@link #KINDS}). */
+    public static byte kindCode(String kind) {
+        return (byte) KINDS.indexOf(kind);
     }
 
     /** True if a running recording has task events enabled. */
@@ -41,15 +51,16 @@ public final class TaskEvents {
      * @param submitNanos when the task was submitted ({@link System#nanoTime()})
      * @param startNanos when it started on its worker
      * @param endNanos when it ended
-     * @param outcome the outcome's name
+     * @param kind the kind's code ({@link #kindCode})
+     * @param outcome the outcome's code ({@link TaskEvent#OUTCOMES})
      */
-    public static void write(long pool, String kind, int worker, long taskId,
-                             long submitNanos, long startNanos, long endNanos, String outcome) {
+    public static void write(long pool, byte kind, int worker, long taskId,
+                             long submitNanos, long startNanos, long endNanos, byte outcome) {
         commit(new TaskEvent(), pool, kind, worker, taskId, submitNanos, startNanos, endNanos, outcome);
     }
 
-    private static void commit(TaskEvent e, long pool, String kind, int worker, long taskId,
-                               long submitNanos, long startNanos, long endNanos, String outcome) {
+    private static void commit(TaskEvent e, long pool, byte kind, int worker, long taskId,
+                               long submitNanos, long startNanos, long endNanos, byte outcome) {
         TaskClock.span(e, startNanos, endNanos);
         e.pool = pool;
         e.kind = kind;
@@ -73,10 +84,11 @@ public final class TaskEvents {
          * @param submitNanos when the task was submitted ({@link System#nanoTime()})
          * @param startNanos when it started on its worker
          * @param endNanos when it ended
-         * @param outcome the outcome's name
+         * @param kind the kind's code ({@link #kindCode})
+     * @param outcome the outcome's code ({@link TaskEvent#OUTCOMES})
          */
-        public void write(long pool, String kind, int worker, long taskId,
-                          long submitNanos, long startNanos, long endNanos, String outcome) {
+        public void write(long pool, byte kind, int worker, long taskId,
+                          long submitNanos, long startNanos, long endNanos, byte outcome) {
             TaskEvent e = event;
             if (e == null) {
                 e = new TaskEvent();

@@ -44,6 +44,8 @@ public final class PoolMetrics implements PoolRecorder {
     private final String kind;
     private final String poolName;
     private final int poolNumber;
+    /** The kind's code in task events. */
+    private final byte kindCode;
     private final AtomicLong submitted = new AtomicLong();
     private final LongAdder[] outcomes = new LongAdder[Outcome.values().length];
     private final ErrorTable errors = new ErrorTable();
@@ -80,6 +82,7 @@ public final class PoolMetrics implements PoolRecorder {
         this.kind = kind;
         this.poolNumber = POOL_NUMBERS.incrementAndGet();
         this.poolName = kind + "#" + poolNumber;
+        this.kindCode = TaskEvents.kindCode(kind);
         for (int i = 0; i < outcomes.length; i++) {
             outcomes[i] = new LongAdder();
         }
@@ -372,16 +375,16 @@ public final class PoolMetrics implements PoolRecorder {
         /** Writes the task's JFR event (kept out of line: it runs only while recording). */
         private void taskEvent(long taskId, long submitNanos, long startNanos, long endNanos, Outcome outcome) {
             PoolMetrics o = owner;
-            String name = (outcome == null ? Outcome.SUCCEEDED : outcome).name();
+            byte code = (byte) (outcome == null ? Outcome.SUCCEEDED : outcome).ordinal();
             if (shared) {
-                TaskEvents.write(o.poolNumber, o.kind, id, taskId, submitNanos, startNanos, endNanos, name);
+                TaskEvents.write(o.poolNumber, o.kindCode, id, taskId, submitNanos, startNanos, endNanos, code);
             } else {
                 TaskEvents.Writer w = events;
                 if (w == null) {
                     w = new TaskEvents.Writer();
                     events = w;
                 }
-                w.write(o.poolNumber, o.kind, id, taskId, submitNanos, startNanos, endNanos, name);
+                w.write(o.poolNumber, o.kindCode, id, taskId, submitNanos, startNanos, endNanos, code);
             }
         }
 
