@@ -57,17 +57,28 @@ final class TaskClock {
     private TaskClock() {
     }
 
-    /** {ticks - nanoTime, its uncertainty}, or null if {@code begin()} set no start. */
+    /**
+     * {ticks - nanoTime, its uncertainty}, or null if {@code begin()} set no
+     * start: the tightest of a few readings, so that a thread preempted
+     * between two clock reads does not shift every event.
+     */
     private static long[] offset(VarHandle start) {
+        long[] best = null;
         TaskEvent probe = new TaskEvent();
-        long before = System.nanoTime();
-        probe.begin();
-        long after = System.nanoTime();
-        long ticks = (long) start.get(probe);
-        if (ticks == 0) {
-            return null;
+        for (int i = 0; i < 16; i++) {
+            long before = System.nanoTime();
+            probe.begin();
+            long after = System.nanoTime();
+            long ticks = (long) start.get(probe);
+            if (ticks == 0) {
+                return null;
+            }
+            long uncertainty = (after - before) / 2 + 1;
+            if (best == null || uncertainty < best[1]) {
+                best = new long[] {ticks - (before + (after - before) / 2), uncertainty};
+            }
         }
-        return new long[] {ticks - (before + (after - before) / 2), (after - before) / 2 + 1};
+        return best;
     }
 
     /** True if events get their start and duration from the recorder's instants. */
