@@ -12,15 +12,22 @@ import jdk.jfr.Timespan;
  * One task that ran on a worker of a PoolScope pool, as a JDK Flight Recorder
  * event named {@value #NAME}.
  *
- * <p>The {@link #service} field is the task's service time (end - start, from
- * the instants the pool's metrics recorded) for every pool kind. The event's
- * own duration is measured by JFR between the moment the worker's recorder
- * saw the task start and the moment it saw the task end: on thread pools
- * both happen on the worker's thread, so the event sits on that thread and
- * its duration is the service time; on process pools the parent records the
- * task (on the thread that reads the worker's replies), so the duration is
- * the span the parent saw, which holds the worker's service time plus pipe
- * transfer. Read {@link #service} when comparing pool kinds.
+ * <p>The event's start and duration are the task's start on its worker and
+ * its service time (end - start), taken from the instants the pool's metrics
+ * recorded, for every pool kind; {@link #service} holds the same service time
+ * as a field. On thread pools the event is written on the worker's thread; on
+ * process and cluster pools the parent writes it (on the thread that reads the
+ * worker's replies) from the instants the worker reported. If the JVM's
+ * Flight Recorder keeps time in a way PoolScope cannot match (see
+ * {@link TaskClock}), events sit at the task's end with a zero duration, and
+ * {@link #service} still holds the service time.
+ *
+ * <p>Every field is a number, since a string field costs more to write than
+ * all the numbers together (JFR writes a short string char by char):
+ * {@link #pool} is the pool's number, and the {@link PoolEvent} with that
+ * number gives the pool's name and kind; {@link #kind} and {@link #outcome}
+ * are small codes whose meaning each field's description gives
+ * ({@link TaskEvents#KINDS}, {@link #OUTCOMES}).
  *
  * <p>Events are created by {@link TaskEvents}; nothing is allocated for them
  * while no recording has them enabled.
@@ -34,13 +41,17 @@ public final class TaskEvent extends Event {
     /** The event's name in recordings. */
     public static final String NAME = "dev.poolscope.Task";
 
+    /** What the {@code outcome} codes mean: the ordinals of PoolScope's outcomes. */
+    public static final String OUTCOMES = "0 SUCCEEDED, 1 FAILED, 2 CANCELLED, 3 REJECTED, 4 TIMED_OUT";
+
     @Label("Pool")
-    @Description("The pool's name, its kind and a number unique in this JVM, such as fixed#1")
-    String pool;
+    @Description("The pool's number in this JVM (the 1 of fixed#1); the dev.poolscope.Pool event with this number names it")
+    @PoolId
+    long pool;
 
     @Label("Pool Kind")
-    @Description("fixed, virtual, forkjoin or process")
-    String kind;
+    @Description("0 fixed, 1 virtual, 2 forkjoin, 3 process, 4 cluster, -1 another kind (the dev.poolscope.Pool event names it)")
+    byte kind;
 
     @Label("Worker")
     @Description("The worker's id within its pool")
@@ -61,8 +72,8 @@ public final class TaskEvent extends Event {
     long service;
 
     @Label("Outcome")
-    @Description("SUCCEEDED, FAILED, CANCELLED or TIMED_OUT")
-    String outcome;
+    @Description(OUTCOMES)
+    byte outcome;
 
     TaskEvent() {
     }

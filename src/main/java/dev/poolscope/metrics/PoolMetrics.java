@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Each task that ends on a worker is also a JDK Flight Recorder event
  * ({@link TaskEvent}, written through {@link TaskEvents}) while a recording
- * has it enabled; otherwise the cost is one flag check per task start and end.
+ * has it enabled; otherwise the cost is one flag check per task end.
  *
  * <p>Figures read while tasks run are approximate: counters are read one after
  * another, not as an atomic whole. {@link Counts} is made consistent by deriving
@@ -43,6 +43,9 @@ public final class PoolMetrics implements PoolRecorder {
 
     private final String kind;
     private final String poolName;
+    private final int poolNumber;
+    /** The kind's code in task events. */
+    private final byte kindCode;
     private final AtomicLong submitted = new AtomicLong();
     private final LongAdder[] outcomes = new LongAdder[Outcome.values().length];
     private final ErrorTable errors = new ErrorTable();
@@ -77,7 +80,9 @@ public final class PoolMetrics implements PoolRecorder {
     public PoolMetrics(String kind, long originNanos) {
         this.originNanos = originNanos;
         this.kind = kind;
-        this.poolName = kind + "#" + POOL_NUMBERS.incrementAndGet();
+        this.poolNumber = POOL_NUMBERS.incrementAndGet();
+        this.poolName = kind + "#" + poolNumber;
+        this.kindCode = TaskEvents.kindCode(kind);
         for (int i = 0; i < outcomes.length; i++) {
             outcomes[i] = new LongAdder();
         }
@@ -91,6 +96,11 @@ public final class PoolMetrics implements PoolRecorder {
     /** The pool's name in recordings: its kind and a number unique in this JVM, such as {@code fixed#1}. */
     public String poolName() {
         return poolName;
+    }
+
+    /** The pool's number in this JVM, the {@code 1} of {@code fixed#1}: its id in task events. */
+    public int poolNumber() {
+        return poolNumber;
     }
 
     /** Workers running at least one task right now (approximate). */
@@ -333,9 +343,6 @@ public final class PoolMetrics implements PoolRecorder {
                 }
             } else {
                 started(taskId, startNanos);
-                if (TaskEvents.enabled()) {
-                    beginEvent(taskId);
-                }
             }
         }
 
@@ -360,35 +367,24 @@ public final class PoolMetrics implements PoolRecorder {
                 times.record(startNanos - submitNanos, endNanos - startNanos, endNanos - submitNanos);
                 finished(taskId, startNanos, endNanos, outcome);
             }
-            TaskEvents.Writer w = events;
-            if ((w != null && w.pending()) || TaskEvents.enabled()) {
+            if (TaskEvents.enabled()) {
                 taskEvent(taskId, submitNanos, startNanos, endNanos, outcome);
             }
         }
 
-        /** Begins the task's JFR event (kept out of line: it runs only while recording). */
-        private void beginEvent(long taskId) {
-            TaskEvents.Writer w = events;
-            if (w == null) {
-                w = new TaskEvents.Writer();
-                events = w;
-            }
-            w.begin(taskId);
-        }
-
-        /** Ends the task's JFR event (kept out of line: it runs only while recording). */
+        /** Writes the task's JFR event (kept out of line: it runs only while recording). */
         private void taskEvent(long taskId, long submitNanos, long startNanos, long endNanos, Outcome outcome) {
             PoolMetrics o = owner;
-            String name = (outcome == null ? Outcome.SUCCEEDED : outcome).name();
+            byte code = (byte) (outcome == null ? Outcome.SUCCEEDED : outcome).ordinal();
             if (shared) {
-                TaskEvents.end(o.poolName, o.kind, id, taskId, startNanos - submitNanos, endNanos - startNanos, name);
+                TaskEvents.write(o.poolNumber, o.kindCode, id, taskId, submitNanos, startNanos, endNanos, code);
             } else {
                 TaskEvents.Writer w = events;
                 if (w == null) {
                     w = new TaskEvents.Writer();
                     events = w;
                 }
-                w.end(o.poolName, o.kind, id, taskId, startNanos - submitNanos, endNanos - startNanos, name);
+                w.write(o.poolNumber, o.kindCode, id, taskId, submitNanos, startNanos, endNanos, code);
             }
         }
 

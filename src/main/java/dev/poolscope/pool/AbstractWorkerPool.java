@@ -72,7 +72,7 @@ public abstract class AbstractWorkerPool extends AbstractExecutorService impleme
         this.config = config;
         this.maxWorkers = maxWorkers;
         this.metrics = new PoolMetrics(kind);
-        PoolSamples.watch(this, metrics.poolName(), kind, AbstractWorkerPool::jfrSample);
+        PoolSamples.watch(this, metrics.poolNumber(), metrics.poolName(), kind, AbstractWorkerPool::jfrSample);
         this.timeoutNanos = config.taskTimeout().toNanos();
         if (timeoutNanos > 0) {
             timer = new ScheduledThreadPoolExecutor(1, r -> {

@@ -1,8 +1,10 @@
 package dev.poolscope.cli;
 
+import dev.poolscope.jfr.PoolEvent;
 import dev.poolscope.jfr.PoolSampleEvent;
 import dev.poolscope.jfr.TaskEvent;
 import dev.poolscope.jfr.TaskEvents;
+import dev.poolscope.metrics.Outcome;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
@@ -20,8 +22,11 @@ import org.openjdk.jmc.flightrecorder.JfrLoaderToolkit;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -44,15 +49,24 @@ class RunJfrTest {
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("JFR recording written to " + file), r.out());
 
-        List<RecordedEvent> tasks = RecordingFile.readAllEvents(file).stream()
+        List<RecordedEvent> events = RecordingFile.readAllEvents(file);
+        List<RecordedEvent> tasks = events.stream()
                 .filter(e -> e.getEventType().getName().equals(TaskEvent.NAME)).toList();
         assertEquals(300, tasks.size());
+        Map<Long, String> poolNames = new HashMap<>();
+        Map<Long, String> poolKinds = new HashMap<>();
+        events.stream().filter(e -> e.getEventType().getName().equals(PoolEvent.NAME)).forEach(e -> {
+            poolNames.put(e.getLong("pool"), e.getString("name"));
+            poolKinds.put(e.getLong("pool"), e.getString("kind"));
+        });
         Set<Long> ids = new HashSet<>();
         for (RecordedEvent e : tasks) {
             ids.add(e.getLong("taskId"));
-            assertEquals("fixed", e.getString("kind"));
-            assertTrue(e.getString("pool").startsWith("fixed#"), e.getString("pool"));
-            assertEquals("SUCCEEDED", e.getString("outcome"));
+            assertEquals(TaskEvents.KINDS.indexOf("fixed"), e.getByte("kind"));
+            String pool = poolNames.get(e.getLong("pool"));
+            assertTrue(pool != null && pool.equals("fixed#" + e.getLong("pool")), "the Pool event names the task's pool: " + pool);
+            assertEquals("fixed", poolKinds.get(e.getLong("pool")));
+            assertEquals(Outcome.SUCCEEDED.ordinal(), e.getByte("outcome"));
             assertTrue(e.getDuration("wait").toNanos() >= 0);
             assertTrue(e.getDuration("service").toNanos() > 0);
             assertTrue(e.getThread().getJavaName().startsWith("poolscope-fixed"), "emitted on the worker's thread");
@@ -82,13 +96,21 @@ class RunJfrTest {
     @Test
     void runWithJfr_onProcessPool_recordsEveryTaskInTheParent_withPoolSamples() throws Exception {
         Path file = dir.resolve("process.jfr");
+        Instant before = Instant.now();
         CliTest.Result r = CliTest.run("run", "--pool", "process", "--workers", "2", "--workload", "cpu:size=2000",
                 "--tasks", "40", "--no-progress", "--sample-interval", "20ms", "--jfr", file.toString());
         assertEquals(0, r.status(), r.err());
         List<RecordedEvent> events = RecordingFile.readAllEvents(file);
         List<RecordedEvent> tasks = events.stream().filter(e -> e.getEventType().getName().equals(TaskEvent.NAME)).toList();
         assertEquals(40, tasks.size());
-        assertTrue(tasks.stream().allMatch(e -> e.getString("kind").equals("process")));
+        assertTrue(tasks.stream().allMatch(e -> e.getByte("kind") == TaskEvents.kindCode("process")));
+        Instant after = Instant.now();
+        for (RecordedEvent e : tasks) {
+            assertTrue(!e.getStartTime().isBefore(before) && !e.getEndTime().isAfter(after),
+                    "the worker's instants are placed on the parent's clock: " + e.getStartTime() + " not in " + before + ".." + after);
+            assertEquals(Math.max(1, e.getDuration("service").toNanos()), e.getDuration().toNanos(),
+                    "the event's duration is the service time the worker reported");
+        }
         assertTrue(events.stream().anyMatch(e -> e.getEventType().getName().equals(PoolSampleEvent.NAME)
                 && e.getString("kind").equals("process") && e.getInt("poolSize") == 2), "a pool sample of the process pool");
     }
@@ -106,6 +128,13 @@ class RunJfrTest {
         assertEquals(0, p.exitValue(), text);
         assertEquals(50, text.lines().filter(l -> l.equals(TaskEvent.NAME + " {")).count(), text);
         assertTrue(text.contains("service = "), text);
+        assertTrue(text.contains("outcome = " + Outcome.SUCCEEDED.ordinal()), text);
+
+        Process pools = new ProcessBuilder(jfr.toString(), "print", "--events", PoolEvent.NAME, file.toString())
+                .redirectErrorStream(true).start();
+        String poolText = new String(pools.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(pools.waitFor(30, TimeUnit.SECONDS));
+        assertTrue(poolText.contains("kind = \"fixed\"") && poolText.contains("name = \"fixed#"), poolText);
     }
 
     @Test
