@@ -156,11 +156,24 @@ public final class ClusterWorkerPool extends AbstractWorkerPool {
         ticker.scheduleWithFixedDelay(replies::askReports, REPORT_MILLIS, REPORT_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** Under the lock: adds a slot of {@code threads} threads, with a worker row of its own. */
-    MemberSlot newSlot(int threads) {
+    /**
+     * Under the lock: adds a slot of {@code threads} threads for the member at
+     * {@code address} (host:port), with a worker row of its own labelled with
+     * the slot and that address.
+     */
+    MemberSlot newSlot(int threads, String address) {
         int id = nextSlotId++;
-        MemberSlot s = new MemberSlot(id, threads, metrics.addWorker("member-" + id, true, id));
+        MemberSlot s = new MemberSlot(id, threads, metrics.addWorker("member-" + id + " " + address, true, id));
+        s.address = address;
         slots.add(s);
+        return s;
+    }
+
+    /** Under the lock: {@link #newSlot(int, String)} for a member the pool starts on a free loopback port of its own. */
+    MemberSlot newStartedSlot(int threads) {
+        int port = MemberStarter.freePort();
+        MemberSlot s = newSlot(threads, MemberStarter.LOOPBACK + ":" + port);
+        s.port = port;
         return s;
     }
 

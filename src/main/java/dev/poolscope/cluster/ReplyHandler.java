@@ -173,7 +173,7 @@ final class ReplyHandler {
             Member m = s.member;
             try {
                 ((CompletionStage<MemberStatus>) pool.reports.submitToMember(new MemberReport(pool.run, pool.executorName), m))
-                        .whenComplete((st, e) -> reported(s, m, st, sent));
+                        .whenCompleteAsync((st, e) -> reported(s, m, st, sent), SlotDispatcher.DIRECT);
             } catch (RuntimeException e) {
                 reported(s, m, null, sent);
             }
