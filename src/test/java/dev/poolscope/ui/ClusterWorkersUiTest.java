@@ -71,12 +71,14 @@ class ClusterWorkersUiTest {
         fx(() -> {
             window.dashboard().form().poolProperty().set("cluster");
             window.dashboard().form().workersProperty().set(2);
-            window.dashboard().form().params().put("size", "30000");
+            // waiting tasks: the members keep running without taking the cores from the FX thread
+            window.dashboard().form().workloadProperty().set("io");
+            window.dashboard().form().params().put("millis", "20");
             return null;
         });
         robot.clickOn("#tasksField");
         robot.push(KeyCode.CONTROL, KeyCode.A);
-        robot.write("1000000");
+        robot.write("100000");
         robot.type(KeyCode.F5);
         FxWait.waitUntil("two members with PIDs", WAIT_SECONDS, () -> live().getPhase() == RunPhase.RUNNING
                 && live().workerRows().stream().filter(w -> w.getSnapshot().pid() > 0).count() == 2);
