@@ -156,11 +156,24 @@ public final class ClusterWorkerPool extends AbstractWorkerPool {
         ticker.scheduleWithFixedDelay(replies::askReports, REPORT_MILLIS, REPORT_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** Under the lock: adds a slot of {@code threads} threads, with a worker row of its own. */
-    MemberSlot newSlot(int threads) {
+    /**
+     * Under the lock: adds a slot of {@code threads} threads for the member at
+     * {@code address} (host:port), with a worker row of its own labelled with
+     * the slot and that address.
+     */
+    MemberSlot newSlot(int threads, String address) {
         int id = nextSlotId++;
-        MemberSlot s = new MemberSlot(id, threads, metrics.addWorker("member-" + id, true, id));
+        MemberSlot s = new MemberSlot(id, threads, metrics.addWorker("member-" + id + " " + address, true, id));
+        s.address = address;
         slots.add(s);
+        return s;
+    }
+
+    /** Under the lock: {@link #newSlot(int, String)} for a member the pool starts on a free loopback port of its own. */
+    MemberSlot newStartedSlot(int threads) {
+        int port = MemberStarter.freePort();
+        MemberSlot s = newSlot(threads, MemberStarter.LOOPBACK + ":" + port);
+        s.port = port;
         return s;
     }
 
@@ -276,8 +289,11 @@ public final class ClusterWorkerPool extends AbstractWorkerPool {
     }
 
     /**
-     * {@inheritDoc} The tasks returned were waiting for a member and never
-     * sent; tasks on members are cancelled there (Hazelcast's cancel) and the
+     * {@inheritDoc} The tasks returned never started: those waiting for a
+     * member, and those queued on a member that the member confirmed had not
+     * started them (they never will; the first {@value PoolCloser#MAX_TAKEN_BACK}
+     * are asked, the others are cancelled there). The tasks running on members are
+     * cancelled there (Hazelcast's cancel, which interrupts them) and the
      * members the pool started are stopped.
      */
     @Override
@@ -285,8 +301,14 @@ public final class ClusterWorkerPool extends AbstractWorkerPool {
         markStoppedNow();
         List<Pending> held = new ArrayList<>();
         List<Runnable> never = closer.takeForShutdownNow(held);
+        List<Runnable> unstarted = closer.takeBackUnstarted(held); // before a running task is stopped and frees a thread for them
+        never.addAll(unstarted);
+        java.util.Set<Runnable> back0 = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        back0.addAll(unstarted);
         for (Pending p : held) {
-            p.task.cancel(true);
+            if (!back0.contains(p.task)) {
+                p.task.cancel(true);
+            }
         }
         List<Runnable> back = handBack(never);
         closer.settleCancelled(held);

@@ -39,7 +39,7 @@ final class MemberJoiner {
         try {
             for (int i = 0; i < m; i++) {
                 int threads = config.workers() / m + (i < config.workers() % m ? 1 : 0);
-                made.add(pool.newSlot(threads));
+                made.add(pool.newStartedSlot(threads));
             }
         } finally {
             pool.lock.unlock();
@@ -68,9 +68,8 @@ final class MemberJoiner {
         try {
             pool.targetThreads = perMember * members.size();
             for (Member mem : members) {
-                MemberSlot s = pool.newSlot(perMember);
+                MemberSlot s = pool.newSlot(perMember, mem.getAddress().getHost() + ":" + mem.getAddress().getPort());
                 s.member = mem;
-                s.address = mem.getAddress().getHost() + ":" + mem.getAddress().getPort();
                 s.standing = Standing.UP;
             }
         } finally {

@@ -177,9 +177,9 @@ final class MemberLoss {
                 if (pool.shutdown || slotOf(e.getMember()) != null) {
                     return;
                 }
-                MemberSlot s = pool.newSlot(pool.slots.isEmpty() ? 1 : pool.slots.get(0).threads);
+                MemberSlot s = pool.newSlot(pool.slots.isEmpty() ? 1 : pool.slots.get(0).threads,
+                        e.getMember().getAddress().getHost() + ":" + e.getMember().getAddress().getPort());
                 s.member = e.getMember();
-                s.address = e.getMember().getAddress().getHost() + ":" + e.getMember().getAddress().getPort();
                 s.standing = Standing.UP;
                 pool.targetThreads += s.threads;
                 pool.dispatcher.drainWaiting(send);

@@ -50,7 +50,7 @@ final class MemberResizer {
             }
             int want = workers / each;
             while (pool.slots.size() < want) {
-                add.add(pool.newSlot(each));
+                add.add(pool.newStartedSlot(each));
             }
             for (int i = pool.slots.size() - 1; i >= 0 && pool.slots.size() - countRetiring() > want; i--) {
                 MemberSlot s = pool.slots.get(i);

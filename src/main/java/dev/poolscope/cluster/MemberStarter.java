@@ -38,8 +38,8 @@ final class MemberStarter {
     /** Starts a member for each slot at once and waits until all are ready; kills them all if one fails. */
     List<MemberProcess> startAll(List<MemberSlot> slots) {
         List<Integer> ports = new ArrayList<>();
-        for (int i = 0; i < slots.size(); i++) {
-            ports.add(freePort());
+        for (MemberSlot s : slots) {
+            ports.add(s.port != 0 ? s.port : freePort());
         }
         List<String> join = ports.stream().map(p -> LOOPBACK + ":" + p).toList();
         List<MemberProcess> procs = new ArrayList<>();
@@ -116,7 +116,7 @@ final class MemberStarter {
         return null;
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
             return s.getLocalPort();
         } catch (IOException e) {

@@ -18,6 +18,9 @@ import java.util.concurrent.TimeUnit;
 final class PoolCloser {
     private final ClusterWorkerPool pool;
 
+    /** The most queued tasks {@link #takeBackUnstarted} asks members about. */
+    static final int MAX_TAKEN_BACK = 4096;
+
     PoolCloser(ClusterWorkerPool pool) {
         this.pool = pool;
     }
@@ -58,6 +61,44 @@ final class PoolCloser {
             pool.lock.unlock();
         }
         return never;
+    }
+
+    /**
+     * Not under the lock: of the tasks on members, those their member
+     * confirms it has not started ({@link CancelMark}, asked of all at once);
+     * they will never start there.
+     */
+    List<Runnable> takeBackUnstarted(List<Pending> held) {
+        List<Pending> asked = new ArrayList<>();
+        List<java.util.concurrent.Future<Boolean>> answers = new ArrayList<>();
+        for (Pending p : held) {
+            MemberSlot s = p.slot;
+            com.hazelcast.cluster.Member m = s == null ? null : s.member;
+            if (m == null || p.startRecorded || p.task.isDone() || asked.size() >= MAX_TAKEN_BACK) {
+                continue;
+            }
+            try {
+                answers.add(pool.reports.submitToMember(new CancelMark(pool.run, p.task.id()), m));
+                asked.add(p);
+            } catch (RuntimeException e) {
+                // the member is gone: the loss handling settles its tasks
+            }
+        }
+        List<Runnable> out = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (int i = 0; i < asked.size(); i++) {
+            try {
+                if (answers.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    out.add(asked.get(i).task);
+                }
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException | RuntimeException e) {
+                // no answer: the task is cancelled as a running one
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return out;
     }
 
     /** Settles the tasks of {@code held} that no reply has settled yet (after they were cancelled). */

@@ -29,6 +29,8 @@ import java.util.concurrent.atomic.LongAccumulator;
  */
 final class ReplyHandler {
     private static final long CANCEL_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+    /** Longest wait for a member to answer a {@link CancelMark}. */
+    private static final long MARK_WAIT_SECONDS = 10;
     private final ClusterWorkerPool pool;
     /** Tasks cancelled or timed out while on a member, with when: a report that still lists one after the grace means it ignored the interrupt. */
     private final Map<Long, Long> cancelledAt = new ConcurrentHashMap<>();
@@ -149,8 +151,35 @@ final class ReplyHandler {
             Pending p = pool.byId.get(task.id());
             if (p != null && p.future != null) {
                 cancelledAt.put(task.id(), System.nanoTime());
-                p.future.cancel(true);
+                boolean replied = p.future.isDone();
+                if (!p.future.cancel(true) && !replied) {
+                    markCancelled(p); // Hazelcast's cancel did not find it on the member: it may not have arrived yet
+                }
             }
+        }
+    }
+
+    /**
+     * Tells the task's member not to start it if it has not yet (see
+     * {@link CancelMark}) and waits for the answer, so that the task cannot
+     * start there once the cancel has returned.
+     *
+     * @return true if the task had not started on its member (it never will)
+     */
+    boolean markCancelled(Pending p) {
+        MemberSlot s = p.slot;
+        com.hazelcast.cluster.Member m = s == null ? null : s.member;
+        if (m == null) {
+            return false;
+        }
+        try {
+            return pool.reports.submitToMember(new CancelMark(pool.run, p.task.id()), m)
+                    .get(MARK_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException | RuntimeException e) {
+            return false; // the member is gone or the pool is closing: the task cannot start there either
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -173,7 +202,7 @@ final class ReplyHandler {
             Member m = s.member;
             try {
                 ((CompletionStage<MemberStatus>) pool.reports.submitToMember(new MemberReport(pool.run, pool.executorName), m))
-                        .whenComplete((st, e) -> reported(s, m, st, sent));
+                        .whenCompleteAsync((st, e) -> reported(s, m, st, sent), SlotDispatcher.DIRECT);
             } catch (RuntimeException e) {
                 reported(s, m, null, sent);
             }

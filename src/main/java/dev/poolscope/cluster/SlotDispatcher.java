@@ -4,6 +4,7 @@ import dev.poolscope.cluster.MemberSlot.Pending;
 
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 
 /**
@@ -15,6 +16,15 @@ import java.util.concurrent.Future;
  * {@link ClusterWorkerPool#lock}; {@link #send} must be called without it.
  */
 final class SlotDispatcher {
+    /**
+     * Runs a reply's callback on the thread that completes the future (the
+     * client's response thread, or the sender if the reply was already in).
+     * Hazelcast's plain {@code whenComplete} hands callbacks to its default
+     * executor, which is a new thread per callback when the common pool has
+     * one thread (two cores or fewer). The callbacks take the pool's lock
+     * briefly and never block otherwise.
+     */
+    static final Executor DIRECT = Runnable::run;
     private final ClusterWorkerPool pool;
 
     SlotDispatcher(ClusterWorkerPool pool) {
@@ -152,6 +162,6 @@ final class SlotDispatcher {
         if (p.task.isDone()) {
             f.cancel(true); // cancelled while it was being sent
         }
-        ((CompletionStage<EnvelopeResult>) f).whenComplete((r, e) -> pool.replies.replied(p, r, e));
+        ((CompletionStage<EnvelopeResult>) f).whenCompleteAsync((r, e) -> pool.replies.replied(p, r, e), DIRECT);
     }
 }

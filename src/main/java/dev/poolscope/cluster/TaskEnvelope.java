@@ -9,6 +9,7 @@ import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import java.io.IOException;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 
 /**
  * One task on its way to a member: the user's serializable callable (a
@@ -47,8 +48,10 @@ final class TaskEnvelope implements Callable<EnvelopeResult>, IdentifiedDataSeri
         MemberTasks tasks = member == null ? null : (MemberTasks) member.getUserContext().get(MemberTasks.KEY);
         UUID memberId = member == null ? new UUID(0, 0) : member.getCluster().getLocalMember().getUuid();
         long start = System.nanoTime();
-        if (tasks != null) {
-            tasks.started(run, taskId, start);
+        if (tasks != null && !tasks.started(run, taskId, start)) {
+            // cancelled before it started (the pool's future is cancelled already and ignores this reply)
+            return new EnvelopeResult(null, new CancellationException("cancelled before it started"), start, start,
+                    memberId, Thread.currentThread().getName());
         }
         Object value = null;
         Throwable failure = null;

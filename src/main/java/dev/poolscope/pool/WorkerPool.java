@@ -167,7 +167,7 @@ public interface WorkerPool extends ExecutorService, PoolGauges {
             throws InterruptedException, ExecutionException {
         List<Future<R>> futures = new ArrayList<>(items.size());
         for (T item : items) {
-            futures.add(submit(() -> fn.apply(item)));
+            futures.add(submit((TaskCallable<R>) () -> fn.apply(item))); // serializable, for pools whose tasks travel
         }
         return collect(futures);
     }
@@ -180,7 +180,7 @@ public interface WorkerPool extends ExecutorService, PoolGauges {
         for (Map.Entry<? extends A, ? extends B> p : pairs) {
             A a = p.getKey();
             B b = p.getValue();
-            futures.add(submit(() -> fn.apply(a, b)));
+            futures.add(submit((TaskCallable<R>) () -> fn.apply(a, b)));
         }
         return collect(futures);
     }
@@ -201,7 +201,7 @@ public interface WorkerPool extends ExecutorService, PoolGauges {
         List<Future<List<R>>> futures = new ArrayList<>();
         for (int from = 0; from < items.size(); from += size) {
             List<? extends T> group = List.copyOf(items.subList(from, Math.min(items.size(), from + size)));
-            futures.add(submit(() -> {
+            futures.add(submit((TaskCallable<List<R>>) () -> {
                 List<R> out = new ArrayList<>(group.size());
                 for (T item : group) {
                     out.add(fn.apply(item));

@@ -54,6 +54,9 @@ public final class WorkersController {
                 () -> live.getPhase() != RunPhase.RUNNING || workerTable.getSelectionModel().getSelectedItem() == null
                         || !ctx.session().canKillWorker(),
                 live.phaseProperty(), workerTable.getSelectionModel().selectedItemProperty(), live.workerRows()));
+        killButton.textProperty().bind(Bindings.createStringBinding(
+                () -> WorkerControl.killLabel(live.specProperty().get() == null ? null : live.specProperty().get().pool()),
+                live.specProperty()));
         killHint.textProperty().bind(Bindings.when(live.poolGoneProperty()).then(WorkerText.POOL_GONE).otherwise(WorkerControl.hint()));
     }
 

@@ -15,11 +15,12 @@ final class Pools {
     }
 
     static WorkerPool create(String kind, int workers) {
-        return PoolRegistry.standard().create(kind, PoolConfig.of(workers));
+        return create(kind, PoolConfig.of(workers));
     }
 
+    /** A {@code cluster} pool joins the class's {@link SharedMembers} instead of starting members of its own. */
     static WorkerPool create(String kind, PoolConfig config) {
-        return PoolRegistry.standard().create(kind, config);
+        return PoolRegistry.standard().create(kind, kind.equals("cluster") ? config.withCluster(SharedMembers.target()) : config);
     }
 
     /** Shuts the pool down now and checks it terminates and its counts add up with nothing left. */
