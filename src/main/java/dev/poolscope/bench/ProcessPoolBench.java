@@ -89,7 +89,12 @@ public final class ProcessPoolBench {
         return registry.find(KIND).filter(PoolKind::usesProcesses);
     }
 
-    /** Measures round trips and pipelined throughput, the sides interleaved. */
+    /** How long each side is warmed up before the measured rounds: a second, a fraction of that for tiny sizes. */
+    private long warmUpNanos() {
+        return config.mode().equals("tiny") ? 50_000_000L : config.mode().equals("full") ? 2_000_000_000L : 1_000_000_000L;
+    }
+
+    /** Measures round trips and pipelined throughput, the sides interleaved, after a timed warm-up of each side. */
     public RoundTrip roundTrip() throws IOException, InterruptedException, ExecutionException {
         Optional<PoolKind> kind = kind();
         List<Double> pipeP50 = new ArrayList<>();
@@ -102,11 +107,17 @@ public final class ProcessPoolBench {
         int m = config.pipelined();
         try (PipeBench pipe = PipeBench.start(); PoolHandle pool = kind.isPresent() ? new PoolHandle(1) : null) {
             progress.accept("process round trip: warm-up");
-            pipe.pingPong(Math.max(100, n / 2));
-            pipe.pipelined(Math.max(1000, m / 4));
+            // each side streams for the same time before anything counts, so both run compiled code
+            long warmNanos = warmUpNanos();
+            for (long end = System.nanoTime() + warmNanos; System.nanoTime() - end < 0; ) {
+                pipe.pingPong(Math.max(100, n / 2));
+                pipe.pipelined(Math.max(1000, m / 4));
+            }
             if (pool != null) {
-                pool.pingPong(Math.max(100, n / 2));
-                pool.pipelined(Math.max(1000, m / 4));
+                for (long end = System.nanoTime() + warmNanos; System.nanoTime() - end < 0; ) {
+                    pool.pingPong(Math.max(100, n / 2));
+                    pool.pipelined(Math.max(1000, m / 4));
+                }
             }
             for (int r = 0; r < config.rounds(); r++) {
                 progress.accept("process round trip: round " + (r + 1) + " of " + config.rounds());
