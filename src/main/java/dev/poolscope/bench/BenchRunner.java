@@ -78,16 +78,25 @@ public final class BenchRunner {
      */
     public BenchRunner(BenchConfig config, RunEngine engine, Optional<Path> python, Consumer<String> progress,
                        java.util.Set<String> only) {
-        for (String name : only) {
-            if (!SECTIONS.contains(name)) {
-                throw new IllegalArgumentException("unknown bench section '" + name + "'; allowed: " + String.join(", ", SECTIONS));
-            }
-        }
+        requireKnownSections(only);
         this.config = config;
         this.engine = engine;
         this.python = python;
         this.progress = progress;
         this.only = java.util.Set.copyOf(only);
+    }
+
+    /**
+     * Checks that every name is one of the {@linkplain #SECTIONS sections}.
+     *
+     * @throws IllegalArgumentException naming the first unknown one and the allowed names
+     */
+    public static void requireKnownSections(java.util.Collection<String> names) {
+        for (String name : names) {
+            if (!SECTIONS.contains(name)) {
+                throw new IllegalArgumentException("unknown section '" + name + "'; allowed: " + String.join(", ", SECTIONS));
+            }
+        }
     }
 
     private boolean selected(String name) {

@@ -89,9 +89,17 @@ public final class ProcessPoolBench {
         return registry.find(KIND).filter(PoolKind::usesProcesses);
     }
 
-    /** How long each side is warmed up before the measured rounds: a second, a fraction of that for tiny sizes. */
-    private long warmUpNanos() {
-        return config.mode().equals("tiny") ? 50_000_000L : config.mode().equals("full") ? 2_000_000_000L : 1_000_000_000L;
+    /** One warm-up trial of one side. */
+    private interface Trial {
+        void run() throws IOException, InterruptedException, ExecutionException;
+    }
+
+    /** Repeats a side's trial, discarded, for 1 s ({@code quick}), 2 s ({@code full}) or 50 ms ({@code tiny}). */
+    private void warmUp(Trial trial) throws IOException, InterruptedException, ExecutionException {
+        long nanos = config.mode().equals("tiny") ? 50_000_000L : config.mode().equals("full") ? 2_000_000_000L : 1_000_000_000L;
+        for (long end = System.nanoTime() + nanos; System.nanoTime() - end < 0; ) {
+            trial.run();
+        }
     }
 
     /** Measures round trips and pipelined throughput, the sides interleaved, after a timed warm-up of each side. */
@@ -108,16 +116,15 @@ public final class ProcessPoolBench {
         try (PipeBench pipe = PipeBench.start(); PoolHandle pool = kind.isPresent() ? new PoolHandle(1) : null) {
             progress.accept("process round trip: warm-up");
             // each side streams for the same time before anything counts, so both run compiled code
-            long warmNanos = warmUpNanos();
-            for (long end = System.nanoTime() + warmNanos; System.nanoTime() - end < 0; ) {
+            warmUp(() -> {
                 pipe.pingPong(Math.max(100, n / 2));
                 pipe.pipelined(Math.max(1000, m / 4));
-            }
+            });
             if (pool != null) {
-                for (long end = System.nanoTime() + warmNanos; System.nanoTime() - end < 0; ) {
+                warmUp(() -> {
                     pool.pingPong(Math.max(100, n / 2));
                     pool.pipelined(Math.max(1000, m / 4));
-                }
+                });
             }
             for (int r = 0; r < config.rounds(); r++) {
                 progress.accept("process round trip: round " + (r + 1) + " of " + config.rounds());

@@ -56,11 +56,10 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = cmd.commandLine().getOut();
         PrintWriter err = cmd.commandLine().getErr();
-        for (String name : only) {
-            if (!BenchRunner.SECTIONS.contains(name)) {
-                throw new picocli.CommandLine.ParameterException(cmd.commandLine(), "--only: unknown section '" + name
-                        + "'; allowed: " + String.join(", ", BenchRunner.SECTIONS));
-            }
+        try {
+            BenchRunner.requireKnownSections(only);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(cmd.commandLine(), "--only: " + e.getMessage());
         }
         BenchConfig config = tiny ? BenchConfig.tiny() : quick ? BenchConfig.quick() : BenchConfig.full();
         try (InterruptGuard guard = InterruptGuard.install("poolscope bench", "bench", out, err)) {
