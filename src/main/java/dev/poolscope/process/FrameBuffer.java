@@ -23,6 +23,8 @@ final class FrameBuffer {
     private byte[] buf;
     private int limit;
     private int pos;
+    /** A frame's length and type, written ahead of its payload in one call. */
+    private final byte[] header = new byte[5];
 
     FrameBuffer(int initialCapacity) {
         buf = new byte[Math.max(16, initialCapacity)];
@@ -105,8 +107,14 @@ final class FrameBuffer {
 
     /** Writes {@code [length][type][payload]} to {@code out} (not flushed). */
     void writeFrame(DataOutputStream out, int type) throws IOException {
-        out.writeInt(limit + 1);
-        out.writeByte(type);
+        int length = limit + 1;
+        byte[] h = header;
+        h[0] = (byte) (length >>> 24);
+        h[1] = (byte) (length >>> 16);
+        h[2] = (byte) (length >>> 8);
+        h[3] = (byte) length;
+        h[4] = (byte) type;
+        out.write(h, 0, 5);
         out.write(buf, 0, limit);
     }
 

@@ -24,10 +24,14 @@
  *     in chunks, snapshots and notes.</li>
  * <li>{@link dev.poolscope.process.WorkerMain}: the worker's main class. It
  *     never loads JavaFX, keeps its real standard output for frames only and
- *     gives tasks an empty {@code System.in}.</li>
+ *     gives tasks an empty {@code System.in}; its main thread reads requests,
+ *     {@code TaskRunner} runs them on the task thread (cancel marks, batches),
+ *     {@code WorkerOutput} writes frames and holds replies back within a batch,
+ *     {@code Heartbeat} reports figures, {@code Handoff} carries requests from
+ *     the reader to the task thread without locks.</li>
  * <li>{@code Frames}, {@code FrameBuffer}, {@code WireValues}, {@code TaskCodec},
  *     {@code RemoteFailures}: the protocol (length-prefixed binary frames,
- *     version 2; see {@code Frames} for the conversation) and how tasks,
+ *     version 3; see {@code Frames} for the conversation) and how tasks,
  *     values and exceptions travel.</li>
  * <li>{@link dev.poolscope.process.SerialFilter}: the deserialization allow-lists
  *     (tasks; results and exceptions, narrower), with graph limits.</li>
