@@ -8,7 +8,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.NotSerializableException;
 import java.io.ObjectInputFilter;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -25,18 +24,38 @@ final class TaskCodec {
      * whether it may share a batch with the tasks around it (a built-in
      * workload that cannot crash its worker; see {@link Frames#CONTINUES_BATCH}).
      */
-    record EncodedTask(ObservedTask<?> task, int type, byte[] body, boolean batchable) {
-        /** The frame's length on the wire, length prefix included. */
-        int frameBytes() {
-            return 4 + 1 + 8 + body.length;
+    record EncodedTask(ObservedTask<?> task, int type, byte[] frame, boolean batchable) {
+        /** Bytes before the body in a task frame: length, type, task id. */
+        static final int HEADER = 4 + 1 + 8;
+
+        /** A frame of {@code type} for the task with room for a body of {@code bodyBytes} after {@link #HEADER}. */
+        static byte[] frame(ObservedTask<?> task, int type, int bodyBytes) {
+            byte[] f = new byte[HEADER + bodyBytes];
+            int length = 1 + 8 + bodyBytes;
+            f[0] = (byte) (length >>> 24);
+            f[1] = (byte) (length >>> 16);
+            f[2] = (byte) (length >>> 8);
+            f[3] = (byte) length;
+            f[4] = (byte) type;
+            long id = task.id();
+            for (int i = 0; i < 8; i++) {
+                f[5 + i] = (byte) (id >>> (56 - 8 * i));
+            }
+            return f;
         }
 
-        /** Writes the frame (length, type, task id, body) without flushing, flagged if it continues a batch. */
+        /** The frame's length on the wire, length prefix included. */
+        int frameBytes() {
+            return frame.length;
+        }
+
+        /**
+         * Writes the frame (length, type, task id, body) without flushing, flagged if it continues a batch.
+         * Called by one writer at a time (the channel's write lock).
+         */
         void writeTo(DataOutputStream out, boolean continuesBatch) throws IOException {
-            out.writeInt(1 + 8 + body.length);
-            out.writeByte(continuesBatch ? type | Frames.CONTINUES_BATCH : type);
-            out.writeLong(task.id());
-            out.write(body);
+            frame[4] = (byte) (continuesBatch ? type | Frames.CONTINUES_BATCH : type);
+            out.write(frame);
         }
     }
 
@@ -79,12 +98,14 @@ final class TaskCodec {
                 p = new Binding(w.workload(), w.params(), w.seed(), b.toByteArray(), batchable(w.workload()));
                 last = p;
             }
-            byte[] body = Arrays.copyOf(p.bytes, p.bytes.length + 8);
+            byte[] frame = EncodedTask.frame(task, Frames.RUN_WORKLOAD, p.bytes.length + 8);
+            System.arraycopy(p.bytes, 0, frame, EncodedTask.HEADER, p.bytes.length);
             long index = w.index();
+            int at = EncodedTask.HEADER + p.bytes.length;
             for (int i = 0; i < 8; i++) {
-                body[p.bytes.length + i] = (byte) (index >>> (56 - 8 * i));
+                frame[at + i] = (byte) (index >>> (56 - 8 * i));
             }
-            return new EncodedTask(task, Frames.RUN_WORKLOAD, body, p.batchable);
+            return new EncodedTask(task, Frames.RUN_WORKLOAD, frame, p.batchable);
         }
         try {
             byte[] data = WireValues.serialize(c);
@@ -93,8 +114,14 @@ final class TaskCodec {
                         + " bytes serialized, more than the frame limit of " + Frames.MAX_FRAME + " bytes"));
                 return null;
             }
-            FrameBuffer b = new FrameBuffer(data.length + 8).putBlob(data);
-            return new EncodedTask(task, Frames.RUN_OBJECT, b.toByteArray(), false);
+            byte[] frame = EncodedTask.frame(task, Frames.RUN_OBJECT, 4 + data.length);
+            int n = data.length;
+            frame[EncodedTask.HEADER] = (byte) (n >>> 24);
+            frame[EncodedTask.HEADER + 1] = (byte) (n >>> 16);
+            frame[EncodedTask.HEADER + 2] = (byte) (n >>> 8);
+            frame[EncodedTask.HEADER + 3] = (byte) n;
+            System.arraycopy(data, 0, frame, EncodedTask.HEADER + 4, n);
+            return new EncodedTask(task, Frames.RUN_OBJECT, frame, false);
         } catch (IOException | RuntimeException e) {
             NotSerializableException ex = new NotSerializableException("task of type " + c.getClass().getName()
                     + " cannot be sent to a worker process: " + e
