@@ -89,20 +89,50 @@ public final class ProcessPoolBench {
         return registry.find(KIND).filter(PoolKind::usesProcesses);
     }
 
-    /** One warm-up trial of one side. */
+    /** One warm-up trial of one side; returns its pipelined rate. */
     private interface Trial {
-        void run() throws IOException, InterruptedException, ExecutionException;
+        double run() throws IOException, InterruptedException, ExecutionException;
     }
 
-    /** Repeats a side's trial, discarded, for 1 s ({@code quick}), 2 s ({@code full}) or 50 ms ({@code tiny}). */
+    /**
+     * Repeats a side's trial, discarded, until its code runs compiled: for at
+     * least 1 s ({@code quick}), 2 s ({@code full}) or 50 ms ({@code tiny}),
+     * then until the last {@value #STEADY_TRIALS} pipelined rates lie within
+     * {@value #STEADY_SPREAD} of each other, for at most 5x the least time.
+     * A process pool runs far more code per message than the raw pipe, so a
+     * fixed warm-up would compare its compiling phase with the pipe's steady
+     * state.
+     */
     private void warmUp(Trial trial) throws IOException, InterruptedException, ExecutionException {
-        long nanos = config.mode().equals("tiny") ? 50_000_000L : config.mode().equals("full") ? 2_000_000_000L : 1_000_000_000L;
-        for (long end = System.nanoTime() + nanos; System.nanoTime() - end < 0; ) {
-            trial.run();
+        long least = config.mode().equals("tiny") ? 50_000_000L : config.mode().equals("full") ? 2_000_000_000L : 1_000_000_000L;
+        long start = System.nanoTime();
+        List<Double> rates = new ArrayList<>();
+        while (true) {
+            rates.add(trial.run());
+            long spent = System.nanoTime() - start;
+            if (spent >= 5 * least || spent >= least && steady(rates)) {
+                return;
+            }
         }
     }
 
-    /** Measures round trips and pipelined throughput, the sides interleaved, after a timed warm-up of each side. */
+    /** Trials in a row whose rates must agree before the warm-up ends. */
+    static final int STEADY_TRIALS = 3;
+    /** How far apart (max / min - 1) those rates may be. */
+    static final double STEADY_SPREAD = 0.10;
+
+    /** True if the last {@value #STEADY_TRIALS} rates lie within {@value #STEADY_SPREAD} of each other. */
+    static boolean steady(List<Double> rates) {
+        if (rates.size() < STEADY_TRIALS) {
+            return false;
+        }
+        List<Double> last = rates.subList(rates.size() - STEADY_TRIALS, rates.size());
+        double min = last.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        double max = last.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        return min > 0 && max / min - 1 <= STEADY_SPREAD;
+    }
+
+    /** Measures round trips and pipelined throughput, the sides interleaved, after each side's warm-up to a steady rate. */
     public RoundTrip roundTrip() throws IOException, InterruptedException, ExecutionException {
         Optional<PoolKind> kind = kind();
         List<Double> pipeP50 = new ArrayList<>();
@@ -115,15 +145,15 @@ public final class ProcessPoolBench {
         int m = config.pipelined();
         try (PipeBench pipe = PipeBench.start(); PoolHandle pool = kind.isPresent() ? new PoolHandle(1) : null) {
             progress.accept("process round trip: warm-up");
-            // each side streams for the same time before anything counts, so both run compiled code
+            // each side streams until its rate is steady before anything counts, so both run compiled code
             warmUp(() -> {
                 pipe.pingPong(Math.max(100, n / 2));
-                pipe.pipelined(Math.max(1000, m / 4));
+                return pipe.pipelined(Math.max(1000, m / 4));
             });
             if (pool != null) {
                 warmUp(() -> {
                     pool.pingPong(Math.max(100, n / 2));
-                    pool.pipelined(Math.max(1000, m / 4));
+                    return pool.pipelined(Math.max(1000, m / 4));
                 });
             }
             for (int r = 0; r < config.rounds(); r++) {
