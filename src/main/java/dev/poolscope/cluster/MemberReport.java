@@ -22,6 +22,9 @@ final class MemberReport implements Callable<MemberStatus>, Serializable, Hazelc
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** Looked up once: the platform's lookup walks its MBean providers on every call. */
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os ? os : null;
     private final String run;
     private final String executor;
     private transient HazelcastInstance member;
@@ -48,10 +51,7 @@ final class MemberReport implements Callable<MemberStatus>, Serializable, Hazelc
                 starts.add(r[1]);
             }
         }
-        long cpu = -1;
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            cpu = os.getProcessCpuTime();
-        }
+        long cpu = OS == null ? -1 : OS.getProcessCpuTime();
         return new MemberStatus(System.nanoTime(), queued, ids, starts, ProcessHandle.current().pid(), cpu, rss());
     }
 
