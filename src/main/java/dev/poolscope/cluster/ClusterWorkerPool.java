@@ -303,6 +303,9 @@ public final class ClusterWorkerPool extends AbstractWorkerPool {
         List<Runnable> never = closer.takeForShutdownNow(held);
         List<Runnable> unstarted = closer.takeBackUnstarted(held); // before a running task is stopped and frees a thread for them
         never.addAll(unstarted);
+        // handed back (cancelled) before a running task is stopped: a thread it frees runs the marked tasks at once,
+        // and their "not started" replies must find them cancelled already, or they would end as failed instead
+        List<Runnable> back = handBack(never);
         java.util.Set<Runnable> back0 = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         back0.addAll(unstarted);
         for (Pending p : held) {
@@ -310,7 +313,6 @@ public final class ClusterWorkerPool extends AbstractWorkerPool {
                 p.task.cancel(true);
             }
         }
-        List<Runnable> back = handBack(never);
         closer.settleCancelled(held);
         return back;
     }

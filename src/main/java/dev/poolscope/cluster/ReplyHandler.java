@@ -170,7 +170,15 @@ final class ReplyHandler {
             if (p != null && p.future != null) {
                 cancelledAt.put(task.id(), System.nanoTime());
                 boolean replied = p.future.isDone();
-                if (!p.future.cancel(true) && !replied) {
+                boolean cancelled;
+                try {
+                    cancelled = p.future.cancel(true);
+                } catch (RuntimeException e) {
+                    // the client is closing (the reply of this very cancel let the pool terminate) or the member is
+                    // gone: the task cannot run there any more, and the pool's task is cancelled already
+                    return;
+                }
+                if (!cancelled && !replied) {
                     markCancelled(p); // Hazelcast's cancel did not find it on the member: it may not have arrived yet
                 }
             }
