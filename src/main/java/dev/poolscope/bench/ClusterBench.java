@@ -147,22 +147,24 @@ public final class ClusterBench {
      * The {@code cpu} comparison: tasks of {@code 4 x cpuSize} (tens of
      * milliseconds each, so a task's round trip is well under 1% of it); both
      * pools warmed alike (every member runs the same number of tasks for at
-     * least {@code cpuTrialSeconds / 4} in a row first, so each member's task code is
+     * least {@code cpuTrialSeconds / 8} in a row, then once more to time a task, so each member's task code is
      * compiled); then trials of the same tasks, as many as one warm member
      * runs in {@code cpuTrialSeconds}, alternating 1, 2, 2, 1, ...
      */
     private CpuTrial cpuTrials(WorkerPool p1, WorkerPool p2, List<Double> one, List<Double> two) throws Exception {
         int size = config.cpuSize() * 4;
         WorkloadSpec cpu = WorkloadSpec.parse("cpu:size=" + size);
-        int perMember = 1;
+        int perMember = 2;
         double warm;
         do { // untimed for the figures: both sides' members run the same tasks
             perMember *= 2;
             progress.accept("cluster: cpu, warming up (" + perMember + " tasks per member)");
             warm = timed(p1, cpu, perMember);
             timed(p2, cpu, perMember * 2);
-        } while (warm < cpuTrialSeconds() / 4 && perMember < 4096);
-        double taskSeconds = warm / perMember;
+        } while (warm < cpuTrialSeconds() / 8 && perMember < 4096);
+        // the trial's length from warm members (a member's first tasks, and a busy moment, run several times slower)
+        double taskSeconds = timed(p1, cpu, perMember) / perMember;
+        timed(p2, cpu, perMember * 2);
         int tasks = (int) Math.max(4, Math.ceil(cpuTrialSeconds() / taskSeconds));
         tasks += tasks % 2; // an even count: each of the two members gets the same share
         for (int r = 0; r < config.rounds(); r++) {
