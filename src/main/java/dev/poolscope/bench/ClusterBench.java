@@ -146,25 +146,35 @@ public final class ClusterBench {
     /**
      * The {@code cpu} comparison: tasks of {@code 4 x cpuSize} (tens of
      * milliseconds each, so a task's round trip is well under 1% of it); both
-     * pools warmed alike (every member runs the same number of tasks for at
-     * least {@code cpuTrialSeconds / 8} in a row, then once more to time a task, so each member's task code is
-     * compiled); then trials of the same tasks, as many as one warm member
-     * runs in {@code cpuTrialSeconds}, alternating 1, 2, 2, 1, ...
+     * pools warmed alike (every member runs the same tasks until a round of
+     * at least {@code cpuTrialSeconds / 8} shows a steady time per task, so
+     * each member's task code is compiled; that round times a task); then
+     * trials of the same tasks, as many as one warm member runs in
+     * {@code cpuTrialSeconds}, alternating 1, 2, 2, 1, ...
      */
     private CpuTrial cpuTrials(WorkerPool p1, WorkerPool p2, List<Double> one, List<Double> two) throws Exception {
         int size = config.cpuSize() * 4;
         WorkloadSpec cpu = WorkloadSpec.parse("cpu:size=" + size);
+        // untimed for the figures: both sides' members run the same tasks, in rounds of doubling size, until a
+        // one-member round takes an eighth of a trial and its time per task is within 15% of the round before
+        // (a member's first tasks run several times slower, until its JIT has compiled them)
         int perMember = 2;
-        double warm;
-        do { // untimed for the figures: both sides' members run the same tasks
+        double previous = Double.MAX_VALUE;
+        double taskSeconds;
+        double spent = 0;
+        while (true) {
             perMember *= 2;
             progress.accept("cluster: cpu, warming up (" + perMember + " tasks per member)");
-            warm = timed(p1, cpu, perMember);
+            double warm = timed(p1, cpu, perMember);
             timed(p2, cpu, perMember * 2);
-        } while (warm < cpuTrialSeconds() / 8 && perMember < 4096);
-        // the trial's length from warm members (a member's first tasks, and a busy moment, run several times slower)
-        double taskSeconds = timed(p1, cpu, perMember) / perMember;
-        timed(p2, cpu, perMember * 2);
+            spent += warm;
+            taskSeconds = warm / perMember;
+            boolean steady = Math.abs(taskSeconds - previous) <= 0.15 * previous;
+            previous = taskSeconds;
+            if ((warm >= cpuTrialSeconds() / 8 && steady) || spent >= 2 * cpuTrialSeconds() || perMember >= 4096) {
+                break;
+            }
+        }
         int tasks = (int) Math.max(4, Math.ceil(cpuTrialSeconds() / taskSeconds));
         tasks += tasks % 2; // an even count: each of the two members gets the same share
         for (int r = 0; r < config.rounds(); r++) {
