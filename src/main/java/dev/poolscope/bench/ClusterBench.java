@@ -26,8 +26,10 @@ import java.util.function.Consumer;
  * submitted, then all awaited), interleaved; the ratio is the pool's median
  * throughput over the bare executor's. Also one task's round trip
  * ({@code submit(noop).get()}) through each, and the {@code cpu} workload on
- * two members of one thread against one member of one thread (alternating
- * 1, 2, 2, 1, ...; member start-up is outside the timing).
+ * two members of one thread against one member of one thread (the same
+ * tasks, both pools' members warmed alike, trials of about 2 s (quick) or
+ * 4 s (full) on one member, alternating 1, 2, 2, 1, ...; member start-up is
+ * outside the timing).
  */
 public final class ClusterBench {
     /**
@@ -43,10 +45,14 @@ public final class ClusterBench {
      * @param oneMemberCpuSeconds cpu tasks on one member of one thread, median wall time
      * @param twoMembersCpuSeconds the same tasks on two members of one thread each
      * @param cpuSpeedup one-member time / two-member time (ideal: 2)
+     * @param cpuTaskSize the {@code cpu} tasks' {@code size}
+     * @param cpuTasksPerTrial {@code cpu} tasks per trial, the same on both sides
+     * @param cpuTaskMillis a one-member trial's time per {@code cpu} task, from the last warm-up
      */
     public record Result(int members, int tinyTasks, double barePerSecond, double poolPerSecond, double ratio,
                          double bareRoundTripMicrosP50, double poolRoundTripMicrosP50, double oneMemberCpuSeconds,
-                         double twoMembersCpuSeconds, double cpuSpeedup) {
+                         double twoMembersCpuSeconds, double cpuSpeedup, int cpuTaskSize, int cpuTasksPerTrial,
+                         double cpuTaskMillis) {
     }
 
     private static final WorkloadSpec NOOP = WorkloadSpec.of("noop");
@@ -74,6 +80,7 @@ public final class ClusterBench {
         List<Double> poolRt = new ArrayList<>();
         List<Double> two = new ArrayList<>();
         List<Double> one = new ArrayList<>();
+        CpuTrial cpu;
         WorkerPool p2 = pool(2);
         try {
             ClusterWorkerPool cp = (ClusterWorkerPool) p2;
@@ -100,23 +107,9 @@ public final class ClusterBench {
             } finally {
                 client.shutdown();
             }
-            WorkloadSpec cpu = WorkloadSpec.parse("cpu:size=" + config.cpuSize());
-            int cpuTasks = config.cpuTasks() * 2;
             WorkerPool p1 = pool(1);
             try {
-                timed(p1, cpu, Math.max(2, cpuTasks / 4)); // warm both sides' members, untimed
-                timed(p2, cpu, Math.max(2, cpuTasks / 4));
-                for (int r = 0; r < config.rounds(); r++) {
-                    progress.accept("cluster: cpu, round " + (r + 1));
-                    boolean twoFirst = r % 2 == 1;
-                    if (twoFirst) {
-                        two.add(timed(p2, cpu, cpuTasks));
-                        one.add(timed(p1, cpu, cpuTasks));
-                    } else {
-                        one.add(timed(p1, cpu, cpuTasks));
-                        two.add(timed(p2, cpu, cpuTasks));
-                    }
-                }
+                cpu = cpuTrials(p1, p2, one, two);
             } finally {
                 close(p1);
             }
@@ -129,7 +122,72 @@ public final class ClusterBench {
         double t2 = Stats.median(two);
         return new Result(2, tiny, Stats.round(b, 0), Stats.round(o, 0), Stats.round(o / b, 3),
                 Stats.round(Stats.median(bareRt), 1), Stats.round(Stats.median(poolRt), 1),
-                Stats.round(t1, 3), Stats.round(t2, 3), Stats.round(t1 / t2, 2));
+                Stats.round(t1, 3), Stats.round(t2, 3), Stats.round(t1 / t2, 2), cpu.size(), cpu.tasks(),
+                Stats.round(cpu.taskMillis(), 2));
+    }
+
+    /** The {@code cpu} trials' shape: task size, tasks per trial, one task's time on a warm member. */
+    private record CpuTrial(int size, int tasks, double taskMillis) {
+    }
+
+    /**
+     * How long one trial on the one-member pool should take: long enough that
+     * the fixed costs of a trial (the first task's trip out, the last reply's
+     * trip back, the members' reports) are a few percent of it.
+     */
+    private double cpuTrialSeconds() {
+        return switch (config.mode()) {
+            case "full" -> 4.0;
+            case "quick" -> 2.0;
+            default -> 0.1;
+        };
+    }
+
+    /**
+     * The {@code cpu} comparison: tasks of {@code 4 x cpuSize} (tens of
+     * milliseconds each, so a task's round trip is well under 1% of it); both
+     * pools warmed alike (every member runs the same tasks until a round of
+     * at least {@code cpuTrialSeconds / 8} shows a steady time per task, so
+     * each member's task code is compiled; that round times a task); then
+     * trials of the same tasks, as many as one warm member runs in
+     * {@code cpuTrialSeconds}, alternating 1, 2, 2, 1, ...
+     */
+    private CpuTrial cpuTrials(WorkerPool p1, WorkerPool p2, List<Double> one, List<Double> two) throws Exception {
+        int size = config.cpuSize() * 4;
+        WorkloadSpec cpu = WorkloadSpec.parse("cpu:size=" + size);
+        // untimed for the figures: both sides' members run the same tasks, in rounds of doubling size, until a
+        // one-member round takes an eighth of a trial and its time per task is within 15% of the round before
+        // (a member's first tasks run several times slower, until its JIT has compiled them)
+        int perMember = 2;
+        double previous = Double.MAX_VALUE;
+        double taskSeconds;
+        double spent = 0;
+        while (true) {
+            perMember *= 2;
+            progress.accept("cluster: cpu, warming up (" + perMember + " tasks per member)");
+            double warm = timed(p1, cpu, perMember);
+            timed(p2, cpu, perMember * 2);
+            spent += warm;
+            taskSeconds = warm / perMember;
+            boolean steady = Math.abs(taskSeconds - previous) <= 0.15 * previous;
+            previous = taskSeconds;
+            if ((warm >= cpuTrialSeconds() / 8 && steady) || spent >= 2 * cpuTrialSeconds() || perMember >= 4096) {
+                break;
+            }
+        }
+        int tasks = (int) Math.max(4, Math.ceil(cpuTrialSeconds() / taskSeconds));
+        tasks += tasks % 2; // an even count: each of the two members gets the same share
+        for (int r = 0; r < config.rounds(); r++) {
+            progress.accept("cluster: cpu, round " + (r + 1) + " of " + config.rounds() + " (" + tasks + " tasks)");
+            if (r % 2 == 1) {
+                two.add(timed(p2, cpu, tasks));
+                one.add(timed(p1, cpu, tasks));
+            } else {
+                one.add(timed(p1, cpu, tasks));
+                two.add(timed(p2, cpu, tasks));
+            }
+        }
+        return new CpuTrial(size, tasks, taskSeconds * 1e3);
     }
 
     private static void close(WorkerPool p) throws InterruptedException {

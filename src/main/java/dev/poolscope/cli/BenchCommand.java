@@ -202,6 +202,8 @@ public final class BenchCommand implements Callable<Integer> {
                     rt == null || rt.poolMicrosP50() == null ? "n/a" : String.format(Locale.ROOT, "%.1f us", rt.poolMicrosP50()));
             out.printf(Locale.ROOT, "  cpu   1 member %.3f s   2 members %.3f s   speedup %.2fx%n", cb.oneMemberCpuSeconds(),
                     cb.twoMembersCpuSeconds(), cb.cpuSpeedup());
+            out.printf(Locale.ROOT, "        %d tasks of cpu:size=%d per trial, %.1f ms each on one warm member%n",
+                    cb.cpuTasksPerTrial(), cb.cpuTaskSize(), cb.cpuTaskMillis());
         }
         out.println();
         DashboardBench.Result d = r.dashboard();

@@ -53,7 +53,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * </ul>
  *
  * <h2>Live figures</h2>
- * Every {@value #REPORT_MILLIS} ms each member reports its queued count and
+ * Every {@value #REPORT_MILLIS} ms while the pool has tasks outstanding (once a
+ * second while it is idle) each member reports its queued count and
  * the tasks it is running ({@link MemberReport}); a task counts as running
  * from the start instant its member reported, and its process figures (PID,
  * CPU, memory) show on its worker row.
@@ -78,7 +79,7 @@ public final class ClusterWorkerPool extends AbstractWorkerPool {
     /** The largest worker count (threads over all members). */
     public static final int MAX_WORKERS = 256;
     /** Time between member reports. */
-    static final int REPORT_MILLIS = 50;
+    static final int REPORT_MILLIS = 100; // the default sampling interval: a report more often is never shown
     private static final AtomicInteger RUNS = new AtomicInteger();
 
     /** The kind's registry entry. */
@@ -303,6 +304,9 @@ public final class ClusterWorkerPool extends AbstractWorkerPool {
         List<Runnable> never = closer.takeForShutdownNow(held);
         List<Runnable> unstarted = closer.takeBackUnstarted(held); // before a running task is stopped and frees a thread for them
         never.addAll(unstarted);
+        // handed back (cancelled) before a running task is stopped: a thread it frees runs the marked tasks at once,
+        // and their "not started" replies must find them cancelled already, or they would end as failed instead
+        List<Runnable> back = handBack(never);
         java.util.Set<Runnable> back0 = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         back0.addAll(unstarted);
         for (Pending p : held) {
@@ -310,7 +314,6 @@ public final class ClusterWorkerPool extends AbstractWorkerPool {
                 p.task.cancel(true);
             }
         }
-        List<Runnable> back = handBack(never);
         closer.settleCancelled(held);
         return back;
     }

@@ -45,8 +45,18 @@ final class MemberJoiner {
             pool.lock.unlock();
         }
         List<MemberProcess> procs = pool.starter.startAll(made);
-        pool.client = HazelcastClient.newHazelcastClient(HazelcastSetup.client(pool.clusterName,
-                procs.stream().map(p -> p.address).toList()));
+        try {
+            pool.client = HazelcastClient.newHazelcastClient(HazelcastSetup.client(pool.clusterName,
+                    procs.stream().map(p -> p.address).toList()));
+        } catch (RuntimeException e) {
+            for (MemberProcess p : procs) {
+                if (p.exitedWithin(0)) {
+                    throw new ClusterStartException("cluster member " + p.address + " (PID " + p.pid + ") "
+                            + p.exitReason() + " before the pool's client connected", e);
+                }
+            }
+            throw e;
+        }
         pool.executor = pool.client.getExecutorService(pool.executorName);
         pool.reports = pool.client.getExecutorService(HazelcastSetup.REPORTS_EXECUTOR);
         pool.client.getCluster().addMembershipListener(pool.losses.listener());
@@ -93,6 +103,10 @@ final class MemberJoiner {
                 }
             }
             if (found == null) {
+                if (!p.alive() && p.exitedWithin(0)) {
+                    throw new ClusterStartException("cluster member " + p.address + " (PID " + p.pid + ") "
+                            + p.exitReason() + " before the pool's client saw it join", null);
+                }
                 if (System.nanoTime() > deadline) {
                     throw new ClusterStartException("member " + p.address + " (PID " + p.pid
                             + ") started but the pool's client did not see it join in 60 s", null);
@@ -109,6 +123,7 @@ final class MemberJoiner {
         pool.lock.lock();
         try {
             s.member = found;
+            s.lastAskedNanos = 0; // a new member reports at the next tick
             s.process = p;
             s.address = p.address;
             s.pid = p.pid;

@@ -46,7 +46,17 @@ final class MemberProcess {
         opts.addAll(jvmOptions);
         List<String> cmd = ChildJvms.command(opts, MemberMain.class.getName(), List.of(clusterName, bind,
                 Integer.toString(port), join.isEmpty() ? "-" : String.join(",", join), Integer.toString(threads)));
-        MemberProcess m = new MemberProcess(ChildJvms.start(cmd));
+        return watch(ChildJvms.start(cmd), bind + ":" + port);
+    }
+
+    /**
+     * Follows a started member process: reads its handshake and log.
+     *
+     * @param address where it was asked to bind, named in messages until it reports its own
+     */
+    static MemberProcess watch(Process process, String address) {
+        MemberProcess m = new MemberProcess(process);
+        m.address = address;
         m.readOutputs();
         return m;
     }
@@ -113,13 +123,29 @@ final class MemberProcess {
             kill();
             throw new IOException("interrupted while a member started");
         } catch (ExecutionException | TimeoutException e) {
-            boolean exited = !process.isAlive();
+            // its output ends before the process is reaped: give a member that exited the moment to say how
+            boolean exited = e instanceof ExecutionException ? exitedWithin(2_000) : !process.isAlive();
             kill();
             List<String> l = log();
-            throw new IOException("cluster member (PID " + pid + ") " + (exited ? MemberFaults.exitReason(exitCode())
+            throw new IOException("cluster member " + address + " (PID " + pid + ") " + (exited ? MemberFaults.exitReason(exitCode())
                     + " before it was ready" : "did not become ready in " + timeoutMillis + " ms")
                     + (l.isEmpty() ? "" : "; its log ends: " + String.join(" | ", l.subList(Math.max(0, l.size() - 5), l.size()))));
         }
+    }
+
+    /** True if the process has exited or does within {@code millis}. */
+    boolean exitedWithin(long millis) {
+        try {
+            return process.waitFor(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        }
+    }
+
+    /** Why the process ended ("was killed by signal 9 (SIGKILL)", "exited with code 1"), once it has. */
+    String exitReason() {
+        return MemberFaults.exitReason(exitCode());
     }
 
     /** Asks the member to leave and exit (closes its standard input). */

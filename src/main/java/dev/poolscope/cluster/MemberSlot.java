@@ -44,6 +44,8 @@ final class MemberSlot {
     /** Cancelled or timed-out tasks still running on the member at its last report. */
     int stillRunningAfterCancel;
     boolean reportInFlight;
+    /** When the pool last asked this slot's member for a report (0: never, or a new member since). */
+    long lastAskedNanos;
     /** Offset of the member's clock from ours (its nanoTime minus ours); 0 for members on this machine. */
     long clockOffset;
     long bestRoundTrip = Long.MAX_VALUE;

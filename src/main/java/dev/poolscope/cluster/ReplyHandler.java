@@ -31,6 +31,8 @@ final class ReplyHandler {
     private static final long CANCEL_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     /** Longest wait for a member to answer a {@link CancelMark}. */
     private static final long MARK_WAIT_SECONDS = 10;
+    /** Time between reports of an idle pool's members. */
+    static final long IDLE_REPORT_NANOS = TimeUnit.SECONDS.toNanos(1);
     private final ClusterWorkerPool pool;
     /** Tasks cancelled or timed out while on a member, with when: a report that still lists one after the grace means it ignored the interrupt. */
     private final Map<Long, Long> cancelledAt = new ConcurrentHashMap<>();
@@ -38,6 +40,22 @@ final class ReplyHandler {
 
     ReplyHandler(ClusterWorkerPool pool) {
         this.pool = pool;
+    }
+
+    /**
+     * Under the lock: nothing for reports to follow (no task outstanding, no
+     * cancelled task that may still run on a member).
+     */
+    boolean idle() {
+        if (pool.outstanding > 0 || !cancelledAt.isEmpty()) {
+            return false;
+        }
+        for (MemberSlot s : pool.slots) {
+            if (s.stillRunningAfterCancel > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The most cancelled or timed-out tasks one report saw still running after the grace. */
@@ -152,7 +170,15 @@ final class ReplyHandler {
             if (p != null && p.future != null) {
                 cancelledAt.put(task.id(), System.nanoTime());
                 boolean replied = p.future.isDone();
-                if (!p.future.cancel(true) && !replied) {
+                boolean cancelled;
+                try {
+                    cancelled = p.future.cancel(true);
+                } catch (RuntimeException e) {
+                    // the client is closing (the reply of this very cancel let the pool terminate) or the member is
+                    // gone: the task cannot run there any more, and the pool's task is cancelled already
+                    return;
+                }
+                if (!cancelled && !replied) {
                     markCancelled(p); // Hazelcast's cancel did not find it on the member: it may not have arrived yet
                 }
             }
@@ -183,14 +209,24 @@ final class ReplyHandler {
         }
     }
 
-    /** Asks every member that is up and has no report in flight for its report. */
+    /**
+     * Asks every member that is up and has no report in flight for its
+     * report: every tick while the pool has tasks outstanding or cancelled
+     * tasks may still run on a member, else once per {@link #IDLE_REPORT_NANOS}
+     * (an idle pool has nothing to follow but its members' process figures,
+     * and each report costs both sides CPU the members' tasks would use).
+     */
     void askReports() {
         List<MemberSlot> ask = new ArrayList<>();
+        long now = System.nanoTime();
         pool.lock.lock();
         try {
+            boolean idle = idle();
             for (MemberSlot s : pool.slots) {
-                if ((s.standing == Standing.UP || s.standing == Standing.RETIRING) && !s.reportInFlight) {
+                if ((s.standing == Standing.UP || s.standing == Standing.RETIRING) && !s.reportInFlight
+                        && (!idle || s.lastAskedNanos == 0 || now - s.lastAskedNanos >= IDLE_REPORT_NANOS)) {
                     s.reportInFlight = true;
+                    s.lastAskedNanos = now;
                     ask.add(s);
                 }
             }

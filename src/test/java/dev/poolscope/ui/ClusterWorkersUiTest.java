@@ -104,7 +104,9 @@ class ClusterWorkersUiTest {
                 .map(r -> r.getSnapshot()).anyMatch(w -> w.restarts() >= 1 && w.pid() > 0 && !pids.contains(w.pid())));
         String message = fx(() -> ((FxNotifier) window.dashboard().notifier()).lastProperty().get());
         assertTrue(message.contains("PID " + victim), message);
-        robot.clickOn("#stopButton");
+        // looked up on the FX thread: a lookup from this thread walks the scene graph while the live view changes it
+        Button stop = fx(() -> robot.lookup("#stopButton").queryButton());
+        robot.clickOn(stop);
         FxWait.waitUntil("the run stopped", WAIT_SECONDS, () -> live().getPhase() == RunPhase.STOPPED);
     }
 }
