@@ -61,40 +61,9 @@ final class MemberSlot {
         this.recorder = recorder;
     }
 
-    /** The most service time a member thread's held tasks should add up to: 50 ms. */
-    static final long HELD_BUDGET_NANOS = 50_000_000;
-    /** Tasks a member thread may hold before any has been timed. */
-    static final int UNTIMED_PER_THREAD = 4;
-
-    /** The member's average service time (recent tasks weigh most), 0 until a task has been timed. */
-    volatile double avgServiceNanos;
-
     /** True if the slot takes new tasks. */
     boolean takes() {
         return standing == Standing.UP;
-    }
-
-    /**
-     * True if the slot takes new tasks and holds fewer than it may: about
-     * {@value #HELD_BUDGET_NANOS} ns of its average service time per thread,
-     * at least two per thread (one running, one ready to start), and
-     * {@value #UNTIMED_PER_THREAD} per thread before a task has been timed.
-     * Tasks beyond that wait in the pool, so a member that runs faster takes
-     * more of them and a replacement member gets its share.
-     */
-    boolean hasRoom() {
-        if (!takes()) {
-            return false;
-        }
-        double avg = avgServiceNanos;
-        long perThread = avg <= 0 ? UNTIMED_PER_THREAD : Math.max(2, (long) Math.ceil(HELD_BUDGET_NANOS / avg));
-        return held.size() < Math.min((long) Integer.MAX_VALUE, perThread * threads);
-    }
-
-    /** Notes a task's service time in the member's average. Under the pool's lock. */
-    void timed(long serviceNanos) {
-        double avg = avgServiceNanos;
-        avgServiceNanos = avg <= 0 ? serviceNanos : 0.8 * avg + 0.2 * serviceNanos;
     }
 
     /** Load per thread, for picking the least loaded member. */

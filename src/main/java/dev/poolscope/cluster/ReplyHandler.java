@@ -77,9 +77,6 @@ final class ReplyHandler {
             if (p.settled) {
                 return;
             }
-            if (r != null) {
-                s.timed(Math.max(0, r.endNanos() - r.startNanos())); // before settling: the tasks it lets in see it
-            }
             settle(p, send);
             s.endedSinceReport++;
             s.tasks++;

@@ -9,10 +9,8 @@ import java.util.concurrent.Future;
 
 /**
  * Gives a {@link ClusterWorkerPool}'s tasks to its member slots: counts them
- * outstanding, picks the least loaded member with room for them
- * ({@link MemberSlot#hasRoom}: a short queue per member thread), or the
- * waiting list when none has, and sends them to their member; each reply lets
- * the oldest waiting tasks in.
+ * outstanding, picks the least loaded member that takes tasks (or the waiting
+ * list when none does) and sends them to their member.
  *
  * <p>Methods documented "under the lock" must be called holding the pool's
  * {@link ClusterWorkerPool#lock}; {@link #send} must be called without it.
@@ -81,11 +79,11 @@ final class SlotDispatcher {
         assign(p);
     }
 
-    /** Under the lock: the least loaded member that has room ({@link MemberSlot#hasRoom}), or the waiting list. */
+    /** Under the lock: the least loaded member that takes tasks, or the waiting list. */
     void assign(Pending p) {
         MemberSlot best = null;
         for (MemberSlot s : pool.slots) {
-            if (s.hasRoom() && (best == null || s.load() < best.load())) {
+            if (s.takes() && (best == null || s.load() < best.load())) {
                 best = s;
             }
         }
@@ -101,7 +99,7 @@ final class SlotDispatcher {
 
     /** Under the lock: gives waiting tasks to members that take them, adding them to {@code send}. */
     void drainWaiting(List<Pending> send) {
-        while (!pool.waiting.isEmpty() && pool.slots.stream().anyMatch(MemberSlot::hasRoom)) {
+        while (!pool.waiting.isEmpty() && pool.slots.stream().anyMatch(MemberSlot::takes)) {
             Pending p = pool.waiting.pollFirst();
             assign(p);
             send.add(p);
