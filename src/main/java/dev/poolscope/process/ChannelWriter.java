@@ -103,11 +103,9 @@ final class ChannelWriter {
     /** Queues a cancel mark for a held task, flushed at once; true if the caller must {@link #kick()}. */
     synchronized boolean cancel(long taskId, boolean interrupt) {
         byte[] frame = new byte[4 + 1 + 8 + 1];
-        frame[3] = 1 + 8 + 1;
+        FrameBuffer.putInt(frame, 0, 1 + 8 + 1);
         frame[4] = (byte) Frames.CANCEL;
-        for (int i = 0; i < 8; i++) {
-            frame[5 + i] = (byte) (taskId >>> (56 - 8 * i));
-        }
+        FrameBuffer.putLong(frame, 5, taskId);
         frame[13] = (byte) (interrupt ? 1 : 0);
         boolean first = add(frame);
         add(FLUSH);

@@ -62,11 +62,23 @@ final class FrameBuffer {
 
     FrameBuffer putInt(int v) {
         ensure(4);
-        buf[limit++] = (byte) (v >>> 24);
-        buf[limit++] = (byte) (v >>> 16);
-        buf[limit++] = (byte) (v >>> 8);
-        buf[limit++] = (byte) v;
+        putInt(buf, limit, v);
+        limit += 4;
         return this;
+    }
+
+    /** Writes {@code v} big-endian into {@code b} at {@code at}, as the frames carry numbers. */
+    static void putInt(byte[] b, int at, int v) {
+        b[at] = (byte) (v >>> 24);
+        b[at + 1] = (byte) (v >>> 16);
+        b[at + 2] = (byte) (v >>> 8);
+        b[at + 3] = (byte) v;
+    }
+
+    /** Writes {@code v} big-endian into {@code b} at {@code at}. */
+    static void putLong(byte[] b, int at, long v) {
+        putInt(b, at, (int) (v >>> 32));
+        putInt(b, at + 4, (int) v);
     }
 
     FrameBuffer putLong(long v) {
@@ -107,14 +119,9 @@ final class FrameBuffer {
 
     /** Writes {@code [length][type][payload]} to {@code out} (not flushed). */
     void writeFrame(DataOutputStream out, int type) throws IOException {
-        int length = limit + 1;
-        byte[] h = header;
-        h[0] = (byte) (length >>> 24);
-        h[1] = (byte) (length >>> 16);
-        h[2] = (byte) (length >>> 8);
-        h[3] = (byte) length;
-        h[4] = (byte) type;
-        out.write(h, 0, 5);
+        putInt(header, 0, limit + 1);
+        header[4] = (byte) type;
+        out.write(header, 0, 5);
         out.write(buf, 0, limit);
     }
 

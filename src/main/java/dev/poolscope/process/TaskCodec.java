@@ -31,16 +31,9 @@ final class TaskCodec {
         /** A frame of {@code type} for the task with room for a body of {@code bodyBytes} after {@link #HEADER}. */
         static byte[] frame(ObservedTask<?> task, int type, int bodyBytes) {
             byte[] f = new byte[HEADER + bodyBytes];
-            int length = 1 + 8 + bodyBytes;
-            f[0] = (byte) (length >>> 24);
-            f[1] = (byte) (length >>> 16);
-            f[2] = (byte) (length >>> 8);
-            f[3] = (byte) length;
+            FrameBuffer.putInt(f, 0, 1 + 8 + bodyBytes);
             f[4] = (byte) type;
-            long id = task.id();
-            for (int i = 0; i < 8; i++) {
-                f[5 + i] = (byte) (id >>> (56 - 8 * i));
-            }
+            FrameBuffer.putLong(f, 5, task.id());
             return f;
         }
 
@@ -100,11 +93,7 @@ final class TaskCodec {
             }
             byte[] frame = EncodedTask.frame(task, Frames.RUN_WORKLOAD, p.bytes.length + 8);
             System.arraycopy(p.bytes, 0, frame, EncodedTask.HEADER, p.bytes.length);
-            long index = w.index();
-            int at = EncodedTask.HEADER + p.bytes.length;
-            for (int i = 0; i < 8; i++) {
-                frame[at + i] = (byte) (index >>> (56 - 8 * i));
-            }
+            FrameBuffer.putLong(frame, EncodedTask.HEADER + p.bytes.length, w.index());
             return new EncodedTask(task, Frames.RUN_WORKLOAD, frame, p.batchable);
         }
         try {
@@ -115,12 +104,8 @@ final class TaskCodec {
                 return null;
             }
             byte[] frame = EncodedTask.frame(task, Frames.RUN_OBJECT, 4 + data.length);
-            int n = data.length;
-            frame[EncodedTask.HEADER] = (byte) (n >>> 24);
-            frame[EncodedTask.HEADER + 1] = (byte) (n >>> 16);
-            frame[EncodedTask.HEADER + 2] = (byte) (n >>> 8);
-            frame[EncodedTask.HEADER + 3] = (byte) n;
-            System.arraycopy(data, 0, frame, EncodedTask.HEADER + 4, n);
+            FrameBuffer.putInt(frame, EncodedTask.HEADER, data.length);
+            System.arraycopy(data, 0, frame, EncodedTask.HEADER + 4, data.length);
             return new EncodedTask(task, Frames.RUN_OBJECT, frame, false);
         } catch (IOException | RuntimeException e) {
             NotSerializableException ex = new NotSerializableException("task of type " + c.getClass().getName()

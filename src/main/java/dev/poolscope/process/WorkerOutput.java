@@ -49,8 +49,7 @@ final class WorkerOutput {
     /** Writes a heartbeat frame and flushes it, with every reply written before it. */
     void beat(FrameBuffer b) throws IOException {
         synchronized (out) {
-            b.writeFrame(out, Frames.HEARTBEAT);
-            out.flush();
+            send(Frames.HEARTBEAT, b);
             unflushedSince = 0;
         }
     }
