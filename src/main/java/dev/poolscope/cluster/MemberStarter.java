@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Starts the member JVMs of a cluster pool on loopback: the first ones all
- * at once, replacements and added members one at a time on a thread of their
- * own. Each member gets a free port, and joins the members already there.
+ * Starts the member JVMs of a cluster pool on loopback: at the pool's start
+ * the first one alone and then the others at once; replacements and added
+ * members one at a time on a thread of their own. Each member gets a free
+ * port, and joins the members already there.
  */
 final class MemberStarter {
     static final String LOOPBACK = "127.0.0.1";
@@ -35,18 +36,28 @@ final class MemberStarter {
         return all;
     }
 
-    /** Starts a member for each slot at once and waits until all are ready; kills them all if one fails. */
+    /**
+     * Starts a member for each slot and waits until all are ready; kills them
+     * all if one fails. The first member starts alone and becomes the master
+     * at once; the others then start together and join it. (Members that start
+     * together with no master among them wait Hazelcast's five seconds for one
+     * another before they elect one.)
+     */
     List<MemberProcess> startAll(List<MemberSlot> slots) {
         List<Integer> ports = new ArrayList<>();
         for (MemberSlot s : slots) {
             ports.add(s.port != 0 ? s.port : freePort());
         }
-        List<String> join = ports.stream().map(p -> LOOPBACK + ":" + p).toList();
+        String master = LOOPBACK + ":" + ports.get(0);
         List<MemberProcess> procs = new ArrayList<>();
         try {
             for (int i = 0; i < slots.size(); i++) {
                 slots.get(i).port = ports.get(i);
-                procs.add(start(slots.get(i), ports.get(i), join));
+                String self = LOOPBACK + ":" + ports.get(i);
+                procs.add(start(slots.get(i), ports.get(i), i == 0 ? List.of(self) : List.of(master, self)));
+                if (i == 0) {
+                    procs.get(0).awaitReady(START_MILLIS);
+                }
             }
             for (MemberProcess p : procs) {
                 p.awaitReady(START_MILLIS);
