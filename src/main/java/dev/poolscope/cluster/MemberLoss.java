@@ -31,6 +31,7 @@ final class MemberLoss {
         List<Pending> send = new ArrayList<>();
         boolean replace;
         String who;
+        long pid;
         pool.lock.lock();
         try {
             if (s.standing == Standing.DEAD || s.standing == Standing.RETIRED || s.standing == Standing.STARTING) {
@@ -38,6 +39,7 @@ final class MemberLoss {
             }
             boolean retiring = s.standing == Standing.RETIRING;
             who = s.describe();
+            pid = s.pid;
             s.standing = Standing.DEAD;
             s.exitReasons.add(reason);
             int mayHaveStarted = Math.max(0, s.threads - s.lastRunning.size()) + s.endedSinceReport;
@@ -79,7 +81,8 @@ final class MemberLoss {
         for (Pending p : failing) {
             pool.replies.recordStart(p, Math.max(p.task.submitNanos(), Math.min(now, p.startLocal == 0 ? now : p.startLocal)));
             pool.replies.finishAsFailed(p, now);
-            p.task.failRemote(new MemberLostException(who + " " + reason + " while the task may have been running on it", cause));
+            p.task.failRemote(new MemberLostException(who + " " + reason + " while the task may have been running on it", cause,
+                    s.id, pid));
         }
         send.forEach(pool.dispatcher::send);
         if (replace) {

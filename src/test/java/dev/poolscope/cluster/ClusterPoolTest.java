@@ -1,6 +1,7 @@
 package dev.poolscope.cluster;
 
 import dev.poolscope.metrics.Counts;
+import dev.poolscope.metrics.ErrorTable;
 import dev.poolscope.pool.ClusterTarget;
 import dev.poolscope.pool.PoolConfig;
 import dev.poolscope.pool.PoolRegistry;
@@ -171,11 +172,15 @@ class ClusterPoolTest {
             } catch (ExecutionException e) {
                 MemberLostException m = assertInstanceOf(MemberLostException.class, e.getCause());
                 assertTrue(m.getMessage().contains("PID " + victim) && m.getMessage().contains("127.0.0.1:"), m.getMessage());
+                assertEquals(victim, m.pid(), "the loss names the member's process");
                 lost++;
             }
         }
         assertEquals(20, ok + lost);
         assertTrue(lost >= 1 && lost <= 3, "only what the member may have been running failed: " + lost);
+        ErrorTable.Entry losses = pool.metrics().errors().entries().stream()
+                .filter(e -> e.type().equals(MemberLostException.class.getName())).findFirst().orElseThrow();
+        assertEquals(List.of(victim), losses.pids(), "the run's error table names the lost member's process");
         await("a replacement member", Duration.ofSeconds(90),
                 () -> pool.memberPids().size() == 2 && !pool.memberPids().contains(victim));
         assertEquals(25L, pool.submit(task("square", 5)).get(30, TimeUnit.SECONDS));
