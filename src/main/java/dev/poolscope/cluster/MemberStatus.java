@@ -97,11 +97,17 @@ final class MemberStatus implements IdentifiedDataSerializable {
         out.writeLong(rssBytes);
     }
 
+    /** The most running tasks a report may list (a member has far fewer threads); a longer list is refused unread. */
+    static final int MAX_RUNNING = 1 << 16;
+
     @Override
     public void readData(ObjectDataInput in) throws IOException {
         nowNanos = in.readLong();
         queued = in.readLong();
         int n = in.readInt();
+        if (n < 0 || n > MAX_RUNNING) {
+            throw new IOException("a member report lists " + n + " running tasks; at most " + MAX_RUNNING + " are read");
+        }
         List<Long> ids = new ArrayList<>(n);
         List<Long> since = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
