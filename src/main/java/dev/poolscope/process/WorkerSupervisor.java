@@ -1,10 +1,8 @@
 package dev.poolscope.process;
 
-import dev.poolscope.metrics.Outcome;
 import dev.poolscope.metrics.WorkerState;
 import dev.poolscope.pool.ObservedTask;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,8 +13,10 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The process pool's bookkeeping under one lock: the queue of tasks not yet
  * sent, the worker slots, and what each worker process holds. It sends tasks
- * to workers ({@link #pump}), reads their replies, settles the tasks of a
- * worker that died, replaces workers, and winds the pool down. It never
+ * to workers ({@link #pump}) and winds the pool down; its parts settle
+ * replies ({@link ReplySettler}), the tasks of a worker that died
+ * ({@link WorkerDeaths}), cancel marks and deadlines ({@link HeldTasks}) and
+ * resizes ({@link WorkerResizer}). It never
  * writes to a pipe under its lock: frames go into each worker's
  * {@link ChannelWriter}, which writes them once the lock is released.
  *
@@ -55,6 +55,8 @@ final class WorkerSupervisor {
     private final AtomicInteger completing = new AtomicInteger();
     final WorkerDeaths deaths = new WorkerDeaths(this);
     private final HeldTasks held = new HeldTasks(this);
+    private final ReplySettler settler = new ReplySettler(this);
+    private final WorkerResizer resizer = new WorkerResizer(this);
     int nextSlotId;
     int target;
     volatile boolean shutdown;
@@ -112,52 +114,9 @@ final class WorkerSupervisor {
         return codec.encode(task);
     }
 
-    /**
-     * Sets the worker count: growing takes back slots still draining, then adds
-     * new ones; shrinking retires idle workers first, then starting ones, then
-     * busy ones (after their tasks). Under the lock.
-     */
+    /** See {@link WorkerResizer#resize}. Under the lock. */
     void resize(int workers) {
-        target = workers;
-        List<WorkerSlot> active = new ArrayList<>();
-        for (WorkerSlot s : slots) {
-            if (!s.retiring()) {
-                active.add(s);
-            }
-        }
-        int diff = workers - active.size();
-        for (WorkerSlot s : slots) {
-            if (diff > 0 && s.retiring() && s.moveTo(WorkerSlot.Standing.ACTIVE)) {
-                diff--;
-                if (s.channel == null) {
-                    requestSpawn(s);
-                }
-            }
-        }
-        for (; diff > 0; diff--) {
-            addSlot();
-        }
-        if (diff < 0) {
-            List<WorkerSlot> order = new ArrayList<>(active);
-            order.sort(java.util.Comparator.comparingInt(WorkerSupervisor::shrinkOrder));
-            for (int i = 0; i < -diff && i < order.size(); i++) {
-                WorkerSlot s = order.get(i);
-                s.moveTo(WorkerSlot.Standing.RETIRING);
-                if (s.channel == null) {
-                    retire(s);
-                } else if (!s.channel.handshaken()) {
-                    s.channel.kill("retired while starting (pool shrank)");
-                }
-            }
-        }
-    }
-
-    private static int shrinkOrder(WorkerSlot s) {
-        WorkerChannel c = s.channel;
-        if (c == null || !c.handshaken()) {
-            return 1;
-        }
-        return c.inFlight.isEmpty() ? 0 : 2 + c.inFlight.size();
+        resizer.resize(workers);
     }
 
     // ------------------------------------------------------------------ sending (under the lock)
@@ -304,87 +263,9 @@ final class WorkerSupervisor {
         spawner.ready(c);
     }
 
-    /**
-     * Replies from a worker, in the order it sent them: each completes the
-     * task the worker holds first. All are taken under one hold of the lock
-     * and completed after it. A reply is counted even when the worker is
-     * being killed, since the task did end.
-     *
-     * @throws ProtocolException if the worker does not hold a reply's task
-     *         (the replies before it are still completed)
-     */
+    /** See {@link ReplySettler#replies}. A channel's reader, without the lock. */
     void replies(WorkerChannel c, List<TaskCodec.Reply> replies) throws ProtocolException {
-        List<TaskCodec.EncodedTask> done = new ArrayList<>(replies.size());
-        List<Runnable> after = new ArrayList<>();
-        lock.lock();
-        try {
-            for (TaskCodec.Reply r : replies) {
-                TaskCodec.EncodedTask head = take(c, r);
-                if (head == null) {
-                    break;
-                }
-                done.add(head);
-                completing.incrementAndGet();
-            }
-            pump(after);
-        } finally {
-            lock.unlock();
-            after.forEach(Runnable::run);
-            for (int i = 0; i < done.size(); i++) {
-                try {
-                    TaskCodec.Reply r = replies.get(i);
-                    ObservedTask<?> t = done.get(i).task();
-                    if (r.failure() == null) {
-                        t.completeRemote(LocalResult.localValue(t, r.value()));
-                    } else {
-                        t.failRemote(r.failure());
-                    }
-                } finally {
-                    completed();
-                }
-            }
-        }
-    }
-
-    /**
-     * Under the lock: removes the task a reply answers from the worker's held
-     * tasks and records its end; null if the task was already settled by shutdownNow.
-     */
-    private TaskCodec.EncodedTask take(WorkerChannel c, TaskCodec.Reply r) throws ProtocolException {
-        TaskCodec.EncodedTask head = c.inFlight.peekFirst();
-        if (head == null || head.task().id() != r.taskId()) {
-            if (c.broken()) {
-                return null; // a reply for a task already settled by shutdownNow
-            }
-            throw new ProtocolException("reply for task " + r.taskId() + ", which the worker does not hold"
-                    + (head == null ? " (it holds none)" : " (it is running task " + head.task().id() + ")"));
-        }
-        c.inFlight.pollFirst();
-        c.writer.answered();
-        long now = System.nanoTime();
-        WorkerSlot s = c.slot;
-        ObservedTask<?> t = head.task();
-        if (!c.headFinished) {
-            Outcome o = t.isDone() ? t.outcome() : r.failure() == null ? Outcome.SUCCEEDED : Outcome.FAILED;
-            s.recorder.taskFinished(t.id(), t.submitNanos(), c.headSince, now, o);
-        }
-        if (t.isCancelled() && !r.skipped()) {
-            cancelledWhileRunning++;
-        }
-        s.tasks++;
-        s.avgServiceNanos = DispatchPolicy.average(s.avgServiceNanos, r.serviceNanos());
-        c.headFinished = false;
-        c.cancelSince = 0;
-        TaskCodec.EncodedTask next = c.inFlight.peekFirst();
-        if (next != null) {
-            c.headSince = now;
-            s.recorder.taskStarted(next.task().id(), now);
-            if (next.task().cancelledWithInterrupt()) {
-                c.cancelSince = now;
-            }
-        }
-        showState(s);
-        return head;
+        settler.replies(c, replies);
     }
 
     /** Called by a channel's reader once the worker's output has ended and its process exited. */

@@ -11,6 +11,8 @@
  *     holds, under one lock: sending, replies, replacement, wind-down;
  *     {@code WorkerDeaths} (a worker is gone: settle its tasks, replace or retire it),
  *     {@code HeldTasks} (cancel marks, deadlines, the drain of {@code shutdownNow}),
+ *     {@code ReplySettler} (a worker's replies settle the tasks it holds first),
+ *     {@code WorkerResizer} (the worker count changes),
  *     {@code PendingTasks} (the central queue of tasks not yet sent), {@code TaskAdmission}
  *     (how a submitted task enters), {@code WorkerSpawner} (starting workers, the handshake).</li>
  * <li>{@code DispatchPolicy}: pipeline depth by a service-time budget, which worker, when to flush.</li>
