@@ -45,6 +45,7 @@ final class MemberLoss {
             int mayHaveStarted = Math.max(0, s.threads - s.lastRunning.size()) + s.endedSinceReport;
             List<Pending> held = new ArrayList<>(s.held.values());
             s.held.clear();
+            s.showRunning();
             for (Pending p : held) {
                 boolean ran = s.lastRunning.contains(p.task.id()) || p.startRecorded;
                 if (!ran && mayHaveStarted > 0) {

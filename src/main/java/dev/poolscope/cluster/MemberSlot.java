@@ -39,6 +39,8 @@ final class MemberSlot {
     final TreeMap<Long, Pending> held = new TreeMap<>();
     /** Task ids the last report said were running. */
     Set<Long> lastRunning = new HashSet<>();
+    /** Tasks waiting in the member's executor queue at its last report. */
+    long lastQueued;
     /** Tasks that ended on the member since its last report. */
     int endedSinceReport;
     /** Cancelled or timed-out tasks still running on the member at its last report. */
@@ -59,6 +61,17 @@ final class MemberSlot {
         this.id = id;
         this.threads = threads;
         this.recorder = recorder;
+    }
+
+    /**
+     * Tells the member's row how many of its threads are busy now: those its
+     * last report found running a task or with one queued for them, at most
+     * the tasks it still holds (so the row reads idle as soon as its last
+     * reply is in). Under the pool's lock.
+     */
+    void showRunning() {
+        long busy = Math.min(threads, lastRunning.size() + lastQueued); // a thread between tasks with more queued is busy
+        recorder.setRunningNow((int) Math.min(busy, held.size()));
     }
 
     /** True if the slot takes new tasks. */

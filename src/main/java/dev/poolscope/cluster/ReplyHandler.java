@@ -123,6 +123,9 @@ final class ReplyHandler {
         }
         pool.dispatcher.drainWaiting(send);
         MemberSlot s = p.slot;
+        if (s != null) {
+            s.showRunning(); // after the waiting tasks that now fit were given out, some perhaps to it
+        }
         if (s != null && s.standing == Standing.RETIRING && s.held.isEmpty()) {
             pool.resizer.retire(s);
         }
@@ -261,7 +264,9 @@ final class ReplyHandler {
             }
             s.pid = st.pid();
             s.lastRunning = new HashSet<>(st.running());
+            s.lastQueued = Math.max(0, st.queued());
             s.endedSinceReport = 0;
+            s.showRunning();
             int still = 0;
             for (int i = 0; i < st.running().size(); i++) {
                 Long at = cancelledAt.get(st.running().get(i));

@@ -189,9 +189,7 @@ public final class MetricsSampler implements AutoCloseable {
             double fraction = Math.min(1.0, Math.max(0.0, (busy - w.lastBusyNanosSeen) / (double) dt));
             w.lastBusyNanosSeen = busy;
             WorkerState state = w.derivedState();
-            if (w.inFlight() > 0) {
-                active++;
-            }
+            active += w.runningNow();
             long pid = w.pid;
             long cpu = w.cpuNanos;
             long rss = w.rssBytes;

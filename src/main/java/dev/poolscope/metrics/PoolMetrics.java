@@ -103,12 +103,16 @@ public final class PoolMetrics implements PoolRecorder {
         return poolNumber;
     }
 
-    /** Workers running at least one task right now (approximate). */
+    /**
+     * Busy workers right now (approximate): one for each worker running a
+     * task, or for a worker that reports its running tasks (a cluster member
+     * of several threads) as many as it last reported.
+     */
     public int busyWorkers() {
         int n = 0;
         for (Worker w : workers) {
-            if (!w.retired && w.inFlight() > 0) {
-                n++;
+            if (!w.retired) {
+                n += w.runningNow();
             }
         }
         return n;
@@ -307,6 +311,8 @@ public final class PoolMetrics implements PoolRecorder {
         volatile long rssBytes = -1;
         volatile double startupMillis = -1;
         volatile int restartCount;
+        /** Tasks running now as last reported ({@link #setRunningNow}), or -1 if starts are recorded as they happen. */
+        volatile int reportedRunning = -1;
         volatile boolean retired;
         private PoolMetrics owner;
         /** The JFR events of this worker's tasks (single writer only; created with the first recording). */
@@ -452,6 +458,17 @@ public final class PoolMetrics implements PoolRecorder {
         }
 
         @Override
+        public void setRunningNow(int running) {
+            reportedRunning = Math.max(0, running);
+        }
+
+        /** Tasks this worker runs now: as last reported, else 1 if a task whose start was recorded is in flight. */
+        int runningNow() {
+            int r = reportedRunning;
+            return r >= 0 ? r : inFlight() > 0 ? 1 : 0;
+        }
+
+        @Override
         public void restarted(String reason) {
             restartCount++;
             PoolMetrics o = owner;
@@ -501,7 +518,7 @@ public final class PoolMetrics implements PoolRecorder {
             if (s != null) {
                 return s;
             }
-            return inFlight() > 0 ? WorkerState.BUSY : WorkerState.IDLE;
+            return runningNow() > 0 ? WorkerState.BUSY : WorkerState.IDLE;
         }
 
         void harvest(Histogram wait, Histogram service, Histogram latency) {

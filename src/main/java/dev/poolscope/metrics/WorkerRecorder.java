@@ -67,6 +67,19 @@ public interface WorkerRecorder {
     default void exited(String reason) {
     }
 
+    /**
+     * Sets how many tasks the worker runs now as far as the pool last heard,
+     * for a worker whose tasks' starts reach the pool only with their replies
+     * (a cluster member, which reports its running tasks every sampling
+     * interval): the busy-worker figure and the worker's state then read this
+     * count instead of the tasks whose start was recorded. Never called for
+     * workers whose starts are recorded as they happen.
+     *
+     * @param running tasks running on the worker, at least 0
+     */
+    default void setRunningNow(int running) {
+    }
+
     /** Counts one restart of this worker slot (a replaced crashed or recycled process). */
     void restarted(String reason);
 

@@ -82,6 +82,36 @@ class ClusterPoolTest {
 
     @Test
     @Order(1)
+    void busyWorkers_readTheMembersReportedRunningTasks_evenWhenEachTaskEndsBetweenReports() throws Exception {
+        List<Future<Object>> fs = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            fs.add(pool.submit(task("io:millis=3", i))); // a task ends long before the next report (every 100 ms)
+        }
+        await("a report to show both members busy", Duration.ofSeconds(30), () -> pool.metrics().busyWorkers() == 2);
+        int samples = 0;
+        int bothBusy = 0;
+        StringBuilder trace = new StringBuilder();
+        Future<Object> threeQuarters = fs.get(fs.size() * 3 / 4);
+        while (!threeQuarters.isDone()) {
+            samples++;
+            int b = pool.metrics().busyWorkers();
+            trace.append(b);
+            if (b == 2) {
+                bothBusy++;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(2_000_000); // the pace of this sampler, not a wait for an event
+        }
+        for (Future<Object> f : fs) {
+            f.get(60, TimeUnit.SECONDS);
+        }
+        assertTrue(samples >= 10, "sampled while the members worked: " + samples);
+        assertTrue(bothBusy * 10 >= samples * 8, "both members read busy while both had work: " + bothBusy + " of " + samples + ": " + trace);
+        await("both members to read idle once their work is done", Duration.ofSeconds(10),
+                () -> pool.metrics().busyWorkers() == 0);
+    }
+
+    @Test
+    @Order(1)
     void everyTaskEndsOnce_onBothMembers_withMemberSideInstants() throws Exception {
         Counts before = pool.metrics().counts();
         List<Future<Object>> fs = new ArrayList<>();
