@@ -6,6 +6,7 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
+import dev.poolscope.process.ChildJvms;
 import dev.poolscope.process.SerialFilter;
 
 import java.util.ArrayList;
@@ -44,10 +45,7 @@ public final class HazelcastSetup {
 
     /** {@link #JVM_OPTIONS}, with the unsafe-memory option on JDK 24 and later (older JVMs refuse it). */
     public static List<String> jvmOptions() {
-        List<String> o = new ArrayList<>();
-        if (Runtime.version().feature() >= 24) {
-            o.add("--sun-misc-unsafe-memory-access=allow");
-        }
+        List<String> o = new ArrayList<>(ChildJvms.unsafeMemoryOptions());
         o.addAll(JVM_OPTIONS);
         return o;
     }

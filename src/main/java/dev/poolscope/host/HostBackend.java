@@ -5,6 +5,7 @@ import dev.poolscope.engine.Run;
 import dev.poolscope.engine.RunReport;
 import dev.poolscope.engine.RunSpec;
 import dev.poolscope.metrics.MetricsSnapshot;
+import dev.poolscope.process.ChildJvms;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -81,6 +82,7 @@ public final class HostBackend implements RunBackend {
         cmd.add("-Xlog:all=warning:stderr");
         cmd.add("-XX:+DisplayVMOutputToStderr");
         cmd.add("--enable-native-access=ALL-UNNAMED");
+        cmd.addAll(ChildJvms.unsafeMemoryOptions()); // a cluster pool's client runs here
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));

@@ -18,6 +18,17 @@ public final class ChildJvms {
     }
 
     /**
+     * Options a child JVM that may load a library using {@code sun.misc.Unsafe}
+     * (Hazelcast, in a cluster member or in an engine host that runs a cluster
+     * pool's client) needs to run without printing warnings: on JDK 24 and
+     * later {@code --sun-misc-unsafe-memory-access=allow}; none on older JVMs,
+     * which refuse that option.
+     */
+    public static List<String> unsafeMemoryOptions() {
+        return Runtime.version().feature() >= 24 ? List.of("--sun-misc-unsafe-memory-access=allow") : List.of();
+    }
+
+    /**
      * The command for {@code mainClass} on this JVM's class path: this JVM's
      * {@code java}, JVM logging routed to standard error, then {@code jvmOptions},
      * then the main class and {@code args}.
