@@ -153,6 +153,48 @@ public final class LiveRunModel {
         status.set("Failed: " + message);
     }
 
+    /**
+     * Applies the series' part of the snapshots that were replaced before the
+     * FX thread got to them (oldest first), then the latest snapshot: the
+     * series get every sample that reached this JVM, the figures, histogram,
+     * workers and timeline the latest.
+     */
+    public void apply(List<ChartSample> before, MetricsSnapshot s) {
+        if (s.sequence() <= lastSequence) {
+            return;
+        }
+        for (ChartSample c : before) {
+            if (c.sequence() > lastSequence && c.sequence() < s.sequence()) {
+                lastSequence = c.sequence();
+                plot(c);
+            }
+        }
+        apply(s);
+    }
+
+    /** Adds a sample to the series; the rate is that of the tasks that ran since the last sample plotted. */
+    private double plot(ChartSample c) {
+        double t = c.elapsedNanos() / 1e9;
+        double rate = t > lastRanT ? Counts.throughput(c.ran() - lastRan, Math.round((t - lastRanT) * 1e9)) : 0;
+        lastRan = c.ran();
+        lastRanT = t;
+        queueDepth.add(t, c.queueDepth());
+        throughputSeries.add(t, rate);
+        if (c.latency().count() > 0) {
+            p50.add(t, Percentiles.micros(c.latency().p50()) / 1000);
+            p90.add(t, Percentiles.micros(c.latency().p90()) / 1000);
+            p99.add(t, Percentiles.micros(c.latency().p99()) / 1000);
+        }
+        active.add(t, c.activeWorkers());
+        size.add(t, c.poolSize());
+        // time-weighted queue depth, trapezoids between the samples plotted (some may have been coalesced away)
+        double q = c.queueDepth();
+        queueArea += (lastQueue < 0 ? q : (lastQueue + q) / 2) * Math.max(0, t - lastT);
+        lastT = t;
+        lastQueue = q;
+        return rate;
+    }
+
     /** Applies one snapshot: figures, series, histogram, workers and timeline. */
     public void apply(MetricsSnapshot s) {
         if (s.sequence() <= lastSequence) {
@@ -167,25 +209,12 @@ public final class LiveRunModel {
         long ended = s.counts().ended();
         done.set(ended);
         progress.set(total <= 0 ? 1 : Math.min(1, ended / (double) total));
-        // throughput as everywhere (Counts.throughput): tasks that ran to an end, over the snapshots shown
-        long ran = s.counts().ran();
-        double rate = t > lastRanT ? Counts.throughput(ran - lastRan, Math.round((t - lastRanT) * 1e9)) : 0;
-        lastRan = ran;
-        lastRanT = t;
+        // throughput as everywhere (Counts.throughput): tasks that ran to an end, over the samples plotted
+        double rate = plot(ChartSample.of(s));
         double avgRate = s.counts().throughput(s.elapsedNanos());
         String eta = ended >= total ? "done" : avgRate > 0 ? "ETA " + Format.eta((total - ended) / avgRate) : "ETA –";
         progressText.set(Format.count(ended) + " / " + Format.count(total) + "  ·  " + eta);
         poolSize.set(s.poolSize());
-
-        queueDepth.add(t, s.queueDepth());
-        throughputSeries.add(t, rate);
-        if (s.latency().count() > 0) {
-            p50.add(t, Percentiles.micros(s.latency().p50()) / 1000);
-            p90.add(t, Percentiles.micros(s.latency().p90()) / 1000);
-            p99.add(t, Percentiles.micros(s.latency().p99()) / 1000);
-        }
-        active.add(t, s.activeWorkers());
-        size.add(t, s.poolSize());
 
         throughput.set(Format.rate(rate) + "\n(run average " + Format.rate(avgRate) + ")");
         Percentiles lat = s.latency().count() > 0 ? s.latency() : s.totalLatency();
@@ -202,11 +231,6 @@ public final class LiveRunModel {
                 + Format.count(s.counts().rejected()) + " rejected · " + Format.count(s.counts().timedOut()) + " timed out"
                 + (s.counts().cancelled() > 0 ? " · " + Format.count(s.counts().cancelled()) + " cancelled" : ""));
 
-        // time-weighted queue depth, trapezoids between the snapshots shown (some may have been coalesced away)
-        double q = s.queueDepth();
-        queueArea += (lastQueue < 0 ? q : (lastQueue + q) / 2) * Math.max(0, t - lastT);
-        lastT = t;
-        lastQueue = q;
         littlesLaw.set(littles(s, t));
         insight.set(insight(s, totalCpu));
         updateHistogram(s.latencyHistogram());

@@ -129,7 +129,7 @@ public final class RunSession implements AutoCloseable {
                 });
                 return;
             }
-            SnapshotAdapter a = new SnapshotAdapter(fx, live::apply);
+            SnapshotAdapter a = new SnapshotAdapter(fx, (points, s) -> live.apply(points, s));
             run.addListener(a);
             current = run;
             adapter = a;

@@ -1,26 +1,39 @@
 package dev.poolscope.ui.run;
 
 import dev.poolscope.metrics.MetricsSnapshot;
+import dev.poolscope.ui.model.ChartSample;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
  * Carries a run's snapshots from the sampling thread to the FX thread,
  * coalesced: at most one hand-off is pending at a time and it applies the
- * latest snapshot (older ones it finds replaced are dropped). After
+ * latest snapshot. Of the older ones it finds replaced, only what the live
+ * series need ({@link ChartSample}) is kept and handed over with the latest, in
+ * order, so a chart loses no sample however long the FX thread was held up
+ * (at most {@value #MAX_SKIPPED} are kept; beyond that the oldest go). After
  * {@link #close()} nothing more is applied.
  */
 public final class SnapshotAdapter implements Consumer<MetricsSnapshot> {
-    private final AtomicReference<MetricsSnapshot> latest = new AtomicReference<>();
+    /** The most replaced snapshots whose points wait for the next hand-off (about 7 minutes of 100 ms samples). */
+    static final int MAX_SKIPPED = 4096;
+
+    private final Object lock = new Object();
+    /** Guarded by {@link #lock}. */
+    private MetricsSnapshot latest;
+    /** The series' part of the snapshots {@link #latest} replaced since the last hand-off, oldest first; guarded by {@link #lock}. */
+    private ArrayList<ChartSample> skipped = new ArrayList<>();
     private final AtomicBoolean pending = new AtomicBoolean();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong applied = new AtomicLong();
     private final Executor fx;
-    private final Consumer<MetricsSnapshot> sink;
+    private final BiConsumer<List<ChartSample>, MetricsSnapshot> sink;
     private volatile boolean closed;
 
     /**
@@ -28,6 +41,15 @@ public final class SnapshotAdapter implements Consumer<MetricsSnapshot> {
      * @param sink applies a snapshot, on the FX thread
      */
     public SnapshotAdapter(Executor fx, Consumer<MetricsSnapshot> sink) {
+        this(fx, (points, s) -> sink.accept(s));
+    }
+
+    /**
+     * @param fx runs hand-offs on the FX thread ({@code Platform::runLater})
+     * @param sink applies the series' part of the snapshots replaced since the last
+     *        hand-off (oldest first, possibly none) and then the latest snapshot, on the FX thread
+     */
+    public SnapshotAdapter(Executor fx, BiConsumer<List<ChartSample>, MetricsSnapshot> sink) {
         this.fx = fx;
         this.sink = sink;
     }
@@ -39,7 +61,15 @@ public final class SnapshotAdapter implements Consumer<MetricsSnapshot> {
             return;
         }
         received.incrementAndGet();
-        latest.set(s);
+        synchronized (lock) {
+            if (latest != null) {
+                if (skipped.size() == MAX_SKIPPED) {
+                    skipped.remove(0);
+                }
+                skipped.add(ChartSample.of(latest));
+            }
+            latest = s;
+        }
         if (pending.compareAndSet(false, true)) {
             fx.execute(this::drain);
         }
@@ -48,18 +78,28 @@ public final class SnapshotAdapter implements Consumer<MetricsSnapshot> {
     private void drain() {
         // 1. clear the flag first, so a snapshot arriving during apply schedules its own hand-off
         pending.set(false);
-        // 2. take the latest (null if an earlier drain already took it)
-        MetricsSnapshot s = latest.getAndSet(null);
+        // 2. take the latest and the samples before it (none if an earlier drain already took them)
+        MetricsSnapshot s;
+        List<ChartSample> before;
+        synchronized (lock) {
+            s = latest;
+            latest = null;
+            before = skipped;
+            skipped = new ArrayList<>();
+        }
         if (s != null && !closed) {
             applied.incrementAndGet();
-            sink.accept(s);
+            sink.accept(before, s);
         }
     }
 
     /** Stops applying snapshots; a pending hand-off does nothing. */
     public void close() {
         closed = true;
-        latest.set(null);
+        synchronized (lock) {
+            latest = null;
+            skipped = new ArrayList<>();
+        }
     }
 
     /** Snapshots received from the sampler. */

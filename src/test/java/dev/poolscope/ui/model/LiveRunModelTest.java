@@ -49,6 +49,27 @@ class LiveRunModelTest {
     }
 
     @Test
+    void snapshotsTheFxThreadNeverSaw_stillGetTheirPointsInTheSeries_withTheSameRates() {
+        model.begin(RunSpec.of("fixed", 4, WorkloadSpec.of("cpu"), 100));
+        model.started();
+        model.apply(snapshot(0, 10, 90, 0.95, 4));
+        // the FX thread was held up for three samples: two come as points with the third
+        model.apply(List.of(ChartSample.of(snapshot(1, 20, 80, 0.95, 4)), ChartSample.of(snapshot(2, 30, 70, 0.95, 4))),
+                snapshot(3, 40, 60, 0.95, 4));
+        assertEquals(List.of(90.0, 80.0, 70.0, 60.0), model.queueDepth().data().stream().map(ChartPoint::y).toList());
+        assertEquals(4, model.throughputSeries().size());
+        for (ChartPoint p : model.throughputSeries().data()) {
+            assertEquals(100.0, p.y(), 1e-6, "10 tasks in each 100 ms interval");
+        }
+        assertEquals(4, model.active().size());
+        assertEquals(4, model.p99().size());
+        assertEquals(0.4, model.progressProperty().get(), 1e-9);
+        // a sample already shown is not drawn twice
+        model.apply(List.of(ChartSample.of(snapshot(3, 40, 60, 0.95, 4))), snapshot(4, 50, 50, 0.95, 4));
+        assertEquals(5, model.queueDepth().size());
+    }
+
+    @Test
     void aStall_takesThePlaceOfTheUsualHint_namingTheWorkersAndTheTasksTheyWaitFor() {
         model.begin(RunSpec.of("fixed", 2, WorkloadSpec.of("nested"), 20));
         model.started();

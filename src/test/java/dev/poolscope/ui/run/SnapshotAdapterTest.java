@@ -4,6 +4,7 @@ import dev.poolscope.metrics.Counts;
 import dev.poolscope.metrics.HistogramBuckets;
 import dev.poolscope.metrics.MetricsSnapshot;
 import dev.poolscope.metrics.Percentiles;
+import dev.poolscope.ui.model.ChartSample;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -36,6 +37,23 @@ class SnapshotAdapterTest {
         assertEquals(List.of(4L), applied);
         assertEquals(5, adapter.received());
         assertEquals(1, adapter.applied());
+    }
+
+    @Test
+    void theSnapshotsALateHandOffReplaced_comeWithTheLatest_asPointsInOrder() {
+        List<List<Long>> before = new ArrayList<>();
+        SnapshotAdapter a = new SnapshotAdapter(fxQueue::add, (points, s) -> {
+            before.add(points.stream().map(ChartSample::sequence).toList());
+            applied.add(s.sequence());
+        });
+        for (long i = 0; i < 5; i++) {
+            a.accept(snapshot(i));
+        }
+        fxQueue.poll().run();
+        a.accept(snapshot(5));
+        fxQueue.poll().run();
+        assertEquals(List.of(4L, 5L), applied);
+        assertEquals(List.of(List.of(0L, 1L, 2L, 3L), List.of()), before);
     }
 
     @Test
