@@ -3,6 +3,7 @@ package dev.poolscope.host;
 import dev.poolscope.engine.InvalidSpecException;
 import dev.poolscope.engine.Run;
 import dev.poolscope.engine.RunEngine;
+import dev.poolscope.metrics.ChartSample;
 import dev.poolscope.metrics.MetricsSnapshot;
 import dev.poolscope.metrics.TaskSpan;
 
@@ -16,6 +17,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,6 +57,11 @@ public final class EngineHost {
     });
     private final AtomicReference<MetricsSnapshot> pendingSnapshot = new AtomicReference<>();
     private final AtomicBoolean snapshotQueued = new AtomicBoolean();
+    /** Chart samples of the snapshots {@link #pendingSnapshot} replaced since the last hand-off; guarded by {@link #pendingLock}. */
+    private final List<ChartSample> pendingBefore = new ArrayList<>();
+    private final Object pendingLock = new Object();
+    /** The most replaced snapshots whose samples wait for the next hand-off. */
+    static final int MAX_BEFORE = 4096;
     private volatile boolean broken;
     /** The run going, or the last one; touched by the reading thread only (and read by the report callback). */
     private volatile Run run;
@@ -189,7 +196,10 @@ public final class EngineHost {
         started.report().whenComplete((report, err) -> {
             started.removeListener(listener);
             MetricsSnapshot last = started.latest();
-            pendingSnapshot.set(null);
+            synchronized (pendingLock) {
+                pendingSnapshot.set(null);
+                pendingBefore.clear();
+            }
             if (err != null) {
                 send(new HostEvent.Failed(s.id(), message(err)));
             } else {
@@ -198,15 +208,33 @@ public final class EngineHost {
         });
     }
 
-    /** Sampling thread: keep the latest snapshot and queue one hand-off if none is queued. */
+    /**
+     * Sampling thread: keep the latest snapshot (the one it replaces leaves
+     * its chart sample, at most {@value #MAX_BEFORE} kept) and queue one
+     * hand-off if none is queued.
+     */
     private void offer(MetricsSnapshot s) {
-        pendingSnapshot.set(s);
+        synchronized (pendingLock) {
+            MetricsSnapshot replaced = pendingSnapshot.getAndSet(s);
+            if (replaced != null) {
+                if (pendingBefore.size() == MAX_BEFORE) {
+                    pendingBefore.remove(0);
+                }
+                pendingBefore.add(ChartSample.of(replaced));
+            }
+        }
         if (snapshotQueued.compareAndSet(false, true)) {
             execute(() -> {
                 snapshotQueued.set(false);
-                MetricsSnapshot latest = pendingSnapshot.getAndSet(null);
+                MetricsSnapshot latest;
+                List<ChartSample> before;
+                synchronized (pendingLock) {
+                    latest = pendingSnapshot.getAndSet(null);
+                    before = List.copyOf(pendingBefore);
+                    pendingBefore.clear();
+                }
                 if (latest != null) {
-                    write(new HostEvent.Snapshot(capped(latest)));
+                    write(new HostEvent.Snapshot(capped(latest), before));
                 }
             });
         }

@@ -4,7 +4,9 @@ import dev.poolscope.engine.InvalidSpecException;
 import dev.poolscope.engine.Run;
 import dev.poolscope.engine.RunReport;
 import dev.poolscope.engine.RunSpec;
+import dev.poolscope.metrics.ChartSample;
 import dev.poolscope.metrics.MetricsSnapshot;
+import dev.poolscope.metrics.SnapshotListener;
 import dev.poolscope.process.ChildJvms;
 
 import java.io.BufferedReader;
@@ -257,7 +259,7 @@ public final class HostBackend implements RunBackend {
             case HostEvent.Snapshot s -> {
                 RemoteRun run = current;
                 if (run != null) {
-                    run.snapshot(s.snapshot());
+                    run.snapshot(s.snapshot(), s.before());
                 }
             }
             case HostEvent.Report r -> {
@@ -334,10 +336,14 @@ public final class HostBackend implements RunBackend {
             this.spec = spec;
         }
 
-        void snapshot(MetricsSnapshot s) {
+        /** A snapshot from the host, after the chart samples of those the host dropped on the way. */
+        void snapshot(MetricsSnapshot s, List<ChartSample> before) {
             latest = s;
             for (Consumer<? super MetricsSnapshot> l : listeners) {
                 try {
+                    if (l instanceof SnapshotListener sl) {
+                        before.forEach(sl::missed);
+                    }
                     l.accept(s);
                 } catch (RuntimeException e) {
                     LOG.log(System.Logger.Level.WARNING, "snapshot listener failed", e);

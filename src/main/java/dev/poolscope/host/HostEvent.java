@@ -3,7 +3,10 @@ package dev.poolscope.host;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.poolscope.engine.RunReport;
+import dev.poolscope.metrics.ChartSample;
 import dev.poolscope.metrics.MetricsSnapshot;
+
+import java.util.List;
 
 /** What the engine host tells its parent: answers to requests, and the run's snapshots and report. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
@@ -42,8 +45,20 @@ public sealed interface HostEvent {
     record Killed(long id, long pid) implements Answer {
     }
 
-    /** The run's latest snapshot (coalesced: older ones may be skipped; spans capped). */
-    record Snapshot(MetricsSnapshot snapshot) implements HostEvent {
+    /**
+     * The run's latest snapshot (coalesced: spans capped, and older snapshots
+     * the parent had no time to read replaced by their chart samples in
+     * {@code before}, oldest first).
+     */
+    record Snapshot(MetricsSnapshot snapshot, List<ChartSample> before) implements HostEvent {
+        public Snapshot {
+            before = before == null ? List.of() : List.copyOf(before);
+        }
+
+        /** A snapshot with nothing dropped before it. */
+        public Snapshot(MetricsSnapshot snapshot) {
+            this(snapshot, List.of());
+        }
     }
 
     /** The run ended: its report and its last snapshot (null if it had none). */

@@ -5,6 +5,7 @@ import dev.poolscope.engine.Run;
 import dev.poolscope.engine.RunEngine;
 import dev.poolscope.engine.RunReport;
 import dev.poolscope.engine.RunSpec;
+import dev.poolscope.metrics.ChartSample;
 import dev.poolscope.metrics.MetricsSnapshot;
 import dev.poolscope.metrics.Outcome;
 import dev.poolscope.metrics.TaskSpan;
@@ -60,6 +61,10 @@ class HostJsonTest {
             MetricsSnapshot back = assertInstanceOf(HostEvent.Snapshot.class,
                     HostJson.read(HostJson.line(new HostEvent.Snapshot(last)), HostEvent.class)).snapshot();
             assertEquals(last, back);
+            List<ChartSample> dropped = List.of(ChartSample.of(last), ChartSample.of(last));
+            HostEvent.Snapshot withDropped = assertInstanceOf(HostEvent.Snapshot.class,
+                    HostJson.read(HostJson.line(new HostEvent.Snapshot(last, dropped)), HostEvent.class));
+            assertEquals(dropped, withDropped.before(), "the samples of snapshots dropped on the way travel with it");
             assertEquals(last.cancelsAndRejects(), EngineHost.capped(last).cancelsAndRejects(), "capping spans keeps them");
         }
     }

@@ -5,6 +5,7 @@ import dev.poolscope.tuning.PoolRules;
 import dev.poolscope.tuning.Suggestion;
 import dev.poolscope.engine.RunReport;
 import dev.poolscope.engine.RunSpec;
+import dev.poolscope.metrics.ChartSample;
 import dev.poolscope.metrics.Counts;
 import dev.poolscope.metrics.HistogramBuckets;
 import dev.poolscope.metrics.MetricsSnapshot;

@@ -1,7 +1,8 @@
 package dev.poolscope.ui.run;
 
+import dev.poolscope.metrics.ChartSample;
 import dev.poolscope.metrics.MetricsSnapshot;
-import dev.poolscope.ui.model.ChartSample;
+import dev.poolscope.metrics.SnapshotListener;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +18,12 @@ import java.util.function.Consumer;
  * latest snapshot. Of the older ones it finds replaced, only what the live
  * series need ({@link ChartSample}) is kept and handed over with the latest, in
  * order, so a chart loses no sample however long the FX thread was held up
- * (at most {@value #MAX_SKIPPED} are kept; beyond that the oldest go). After
+ * (at most {@value #MAX_SKIPPED} are kept; beyond that the oldest go). The
+ * samples of snapshots dropped before they reached this JVM
+ * ({@link #missed}) join them. After
  * {@link #close()} nothing more is applied.
  */
-public final class SnapshotAdapter implements Consumer<MetricsSnapshot> {
+public final class SnapshotAdapter implements SnapshotListener {
     /** The most replaced snapshots whose points wait for the next hand-off (about 7 minutes of 100 ms samples). */
     static final int MAX_SKIPPED = 4096;
 
@@ -63,16 +66,36 @@ public final class SnapshotAdapter implements Consumer<MetricsSnapshot> {
         received.incrementAndGet();
         synchronized (lock) {
             if (latest != null) {
-                if (skipped.size() == MAX_SKIPPED) {
-                    skipped.remove(0);
-                }
-                skipped.add(ChartSample.of(latest));
+                skip(ChartSample.of(latest));
             }
             latest = s;
         }
         if (pending.compareAndSet(false, true)) {
             fx.execute(this::drain);
         }
+    }
+
+    /** Called on the thread that delivers snapshots, before the next one: a snapshot dropped on the way. */
+    @Override
+    public void missed(ChartSample sample) {
+        if (closed) {
+            return;
+        }
+        synchronized (lock) {
+            if (latest != null) {
+                skip(ChartSample.of(latest)); // it came before the dropped one
+                latest = null;
+            }
+            skip(sample);
+        }
+    }
+
+    /** Keeps a replaced snapshot's sample for the next hand-off. Holding {@link #lock}. */
+    private void skip(ChartSample sample) {
+        if (skipped.size() == MAX_SKIPPED) {
+            skipped.remove(0);
+        }
+        skipped.add(sample);
     }
 
     private void drain() {

@@ -4,6 +4,7 @@ import dev.poolscope.engine.Run;
 import dev.poolscope.engine.RunEngine;
 import dev.poolscope.engine.RunReport;
 import dev.poolscope.engine.RunSpec;
+import dev.poolscope.metrics.ChartSample;
 import dev.poolscope.metrics.Counts;
 import dev.poolscope.metrics.HistogramBuckets;
 import dev.poolscope.metrics.MetricsSnapshot;

@@ -4,7 +4,7 @@ import dev.poolscope.metrics.Counts;
 import dev.poolscope.metrics.HistogramBuckets;
 import dev.poolscope.metrics.MetricsSnapshot;
 import dev.poolscope.metrics.Percentiles;
-import dev.poolscope.ui.model.ChartSample;
+import dev.poolscope.metrics.ChartSample;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -54,6 +54,22 @@ class SnapshotAdapterTest {
         fxQueue.poll().run();
         assertEquals(List.of(4L, 5L), applied);
         assertEquals(List.of(List.of(0L, 1L, 2L, 3L), List.of()), before);
+    }
+
+    @Test
+    void snapshotsDroppedBeforeThisJvm_joinTheSamplesOfTheNextHandOff_inOrder() {
+        List<List<Long>> before = new ArrayList<>();
+        SnapshotAdapter a = new SnapshotAdapter(fxQueue::add, (points, s) -> {
+            before.add(points.stream().map(ChartSample::sequence).toList());
+            applied.add(s.sequence());
+        });
+        a.accept(snapshot(0));
+        a.missed(ChartSample.of(snapshot(1)));
+        a.missed(ChartSample.of(snapshot(2)));
+        a.accept(snapshot(3));
+        fxQueue.forEach(Runnable::run);
+        assertEquals(List.of(3L), applied);
+        assertEquals(List.of(List.of(0L, 1L, 2L)), before);
     }
 
     @Test

@@ -1,17 +1,15 @@
-package dev.poolscope.ui.model;
-
-import dev.poolscope.metrics.MetricsSnapshot;
-import dev.poolscope.metrics.Percentiles;
+package dev.poolscope.metrics;
 
 /**
- * What the live series take from one snapshot, kept for a snapshot that was
- * replaced by a later one before the FX thread got to it (a few dozen bytes,
- * where a snapshot carries histograms, workers and spans).
+ * What a live chart takes from one snapshot: kept for a snapshot that a
+ * coalescing hand-off replaced by a later one (a few dozen bytes, where a
+ * snapshot carries histograms, workers and spans), so the chart still gets
+ * every sample. See {@link SnapshotListener}.
  *
  * @param sequence the snapshot's sequence number
  * @param elapsedNanos time since sampling began
  * @param queueDepth tasks waiting
- * @param ran tasks that ran to an end so far (see {@link dev.poolscope.metrics.Counts#ran()})
+ * @param ran tasks that ran to an end so far (see {@link Counts#ran()})
  * @param latency the interval's latency percentiles
  * @param activeWorkers busy workers
  * @param poolSize the worker count the pool was set to
