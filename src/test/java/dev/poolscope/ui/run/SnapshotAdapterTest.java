@@ -20,6 +20,16 @@ class SnapshotAdapterTest {
     private final Queue<Runnable> fxQueue = new ArrayDeque<>();
     private final List<Long> applied = new ArrayList<>();
     private final SnapshotAdapter adapter = new SnapshotAdapter(fxQueue::add, s -> applied.add(s.sequence()));
+    /** The sequence numbers of the samples each hand-off of {@link #withSamples()} brought. */
+    private final List<List<Long>> before = new ArrayList<>();
+
+    /** An adapter whose hand-offs record their samples in {@link #before} and their snapshot in {@link #applied}. */
+    private SnapshotAdapter withSamples() {
+        return new SnapshotAdapter(fxQueue::add, (points, s) -> {
+            before.add(points.stream().map(ChartSample::sequence).toList());
+            applied.add(s.sequence());
+        });
+    }
 
     static MetricsSnapshot snapshot(long seq) {
         return new MetricsSnapshot(seq, seq * 100_000_000L, 100_000_000L, 2, 2, 1, 0, Counts.ZERO, 0, 0, 0,
@@ -41,11 +51,7 @@ class SnapshotAdapterTest {
 
     @Test
     void theSnapshotsALateHandOffReplaced_comeWithTheLatest_asPointsInOrder() {
-        List<List<Long>> before = new ArrayList<>();
-        SnapshotAdapter a = new SnapshotAdapter(fxQueue::add, (points, s) -> {
-            before.add(points.stream().map(ChartSample::sequence).toList());
-            applied.add(s.sequence());
-        });
+        SnapshotAdapter a = withSamples();
         for (long i = 0; i < 5; i++) {
             a.accept(snapshot(i));
         }
@@ -58,11 +64,7 @@ class SnapshotAdapterTest {
 
     @Test
     void snapshotsDroppedBeforeThisJvm_joinTheSamplesOfTheNextHandOff_inOrder() {
-        List<List<Long>> before = new ArrayList<>();
-        SnapshotAdapter a = new SnapshotAdapter(fxQueue::add, (points, s) -> {
-            before.add(points.stream().map(ChartSample::sequence).toList());
-            applied.add(s.sequence());
-        });
+        SnapshotAdapter a = withSamples();
         a.accept(snapshot(0));
         a.missed(ChartSample.of(snapshot(1)));
         a.missed(ChartSample.of(snapshot(2)));
