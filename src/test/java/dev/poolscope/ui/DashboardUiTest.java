@@ -207,6 +207,8 @@ class DashboardUiTest {
         waitUntil("a selected worker", () -> table.getSelectionModel().getSelectedItem() != null);
         Button kill = robot.lookup("#killButton").queryButton();
         waitUntil("the kill button enabled", () -> !kill.isDisabled());
+        assertTrue(fx(() -> kill.getWidth() >= kill.prefWidth(-1) - 0.5),
+                "the kill button shows its whole label beside the hint: " + fx(kill::getWidth) + " of " + fx(() -> kill.prefWidth(-1)));
         robot.clickOn(kill);
         waitUntil("the slot restarted", () -> live().workerRows().stream().map(r -> r.getSnapshot()).anyMatch(w -> w.restarts() >= 1 && w.pid() > 0));
         assertTrue(lastMessage().startsWith("Worker killed"), lastMessage());
