@@ -438,7 +438,33 @@ public abstract class AbstractWorkerPool extends AbstractExecutorService impleme
         }
     }
 
-    /** True when no {@link #stopNowAndCancel} is in progress. */
+    /**
+     * Cancels one of this pool's tasks as a stop in progress: from the moment
+     * the task reads cancelled until its end is counted, {@link #stopsFinished()}
+     * is false, so a worker that skips the cancelled task cannot let the pool
+     * report termination before the count adds up. Then {@link #stopsChanged()}.
+     */
+    final boolean cancelCounted(java.util.function.BooleanSupplier cancel) {
+        stopping.incrementAndGet();
+        try {
+            return cancel.getAsBoolean();
+        } finally {
+            synchronized (stopping) {
+                stopping.decrementAndGet();
+                stopping.notifyAll();
+            }
+            stopsChanged();
+        }
+    }
+
+    /**
+     * Called when a stop in progress has finished (a cancel counted), for kinds
+     * that decide termination themselves and must look again. Does nothing by default.
+     */
+    protected void stopsChanged() {
+    }
+
+    /** True when no {@link #stopNowAndCancel} or {@link #cancelCounted} is in progress. */
     protected final boolean stopsFinished() {
         return stopping.get() == 0;
     }

@@ -338,7 +338,7 @@ public final class ObservedTask<V> extends FutureTask<V> {
         if (mayInterruptIfRunning) {
             cancelInterrupts = true;
         }
-        return super.cancel(mayInterruptIfRunning);
+        return pool.cancelCounted(() -> super.cancel(mayInterruptIfRunning));
     }
 
     /** True if the task was cancelled by {@code cancel(true)} (for pools whose workers are elsewhere). */

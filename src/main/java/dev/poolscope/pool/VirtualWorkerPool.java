@@ -293,6 +293,11 @@ public final class VirtualWorkerPool extends AbstractWorkerPool {
         return never;
     }
 
+    @Override
+    protected void stopsChanged() {
+        checkTerminated();
+    }
+
     private void checkTerminated() {
         if (shutdown && inDispatch.get() == 0 && stopsFinished() && busy.get() == 0 && (queue == null || queue.isEmpty()) && !terminated) {
             lock.lock();
