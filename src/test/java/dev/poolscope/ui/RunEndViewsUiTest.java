@@ -156,7 +156,10 @@ class RunEndViewsUiTest {
         GridPane figures = robot.lookup("#compareFigures").queryAs(GridPane.class);
         for (int i = 0; i < 2; i++) {
             int run = i;
-            Paint line = FxWait.fx(() -> ((Path) chart.getData().get(run).getNode()).getStroke());
+            Paint line = FxWait.fx(() -> {
+                chart.applyCss(); // the line's colour comes from the style sheet: read it once that has been applied
+                return ((Path) chart.getData().get(run).getNode()).getStroke();
+            });
             Label item = FxWait.fx(() -> (Label) legend.getChildren().get(run));
             assertTrue(FxWait.fx(item::getText).startsWith("#" + (i + 1) + " fixed x" + (i + 1)), FxWait.fx(item::getText));
             assertEquals(line, FxWait.fx(() -> fill((Region) item.getGraphic())), "legend swatch of run " + (i + 1));
