@@ -59,7 +59,7 @@ public abstract class AbstractWorkerPool extends AbstractExecutorService impleme
     private final java.util.concurrent.atomic.LongAdder overruns = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAccumulator maxOverrun = new java.util.concurrent.atomic.LongAccumulator(Math::max, 0);
     private volatile boolean stoppedNow;
-    private final java.util.concurrent.atomic.AtomicInteger stopping = new java.util.concurrent.atomic.AtomicInteger();
+    private final StopsInProgress stopping = new StopsInProgress();
     private final StallWatch stallWatch = new StallWatch(this);
 
     /**
@@ -404,15 +404,7 @@ public abstract class AbstractWorkerPool extends AbstractExecutorService impleme
      */
     protected final List<Runnable> stopNowAndCancel(java.util.function.Supplier<List<Runnable>> stop) {
         markStoppedNow();
-        stopping.incrementAndGet();
-        try {
-            return cancelAll(stop.get());
-        } finally {
-            synchronized (stopping) {
-                stopping.decrementAndGet();
-                stopping.notifyAll();
-            }
-        }
+        return stopping.run(() -> cancelAll(stop.get()));
     }
 
     /**
@@ -445,14 +437,9 @@ public abstract class AbstractWorkerPool extends AbstractExecutorService impleme
      * report termination before the count adds up. Then {@link #stopsChanged()}.
      */
     final boolean cancelCounted(java.util.function.BooleanSupplier cancel) {
-        stopping.incrementAndGet();
         try {
-            return cancel.getAsBoolean();
+            return stopping.run(cancel::getAsBoolean);
         } finally {
-            synchronized (stopping) {
-                stopping.decrementAndGet();
-                stopping.notifyAll();
-            }
             stopsChanged();
         }
     }
@@ -466,21 +453,12 @@ public abstract class AbstractWorkerPool extends AbstractExecutorService impleme
 
     /** True when no {@link #stopNowAndCancel} or {@link #cancelCounted} is in progress. */
     protected final boolean stopsFinished() {
-        return stopping.get() == 0;
+        return stopping.finished();
     }
 
     /** Waits until no stop is in progress or the deadline ({@link System#nanoTime()}) passes. */
     protected final boolean awaitStops(long deadlineNanos) throws InterruptedException {
-        synchronized (stopping) {
-            while (stopping.get() != 0) {
-                long left = deadlineNanos - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                TimeUnit.NANOSECONDS.timedWait(stopping, left);
-            }
-        }
-        return true;
+        return stopping.await(deadlineNanos);
     }
 
     /**
@@ -489,15 +467,7 @@ public abstract class AbstractWorkerPool extends AbstractExecutorService impleme
      */
     protected final List<Runnable> stopNowAndHandBack(java.util.function.Supplier<List<Runnable>> stop) {
         markStoppedNow();
-        stopping.incrementAndGet();
-        try {
-            return handBack(stop.get());
-        } finally {
-            synchronized (stopping) {
-                stopping.decrementAndGet();
-                stopping.notifyAll();
-            }
-        }
+        return stopping.run(() -> handBack(stop.get()));
     }
 
     /**
