@@ -5,6 +5,7 @@ import dev.poolscope.engine.Run;
 import dev.poolscope.engine.RunEngine;
 import dev.poolscope.metrics.ChartSample;
 import dev.poolscope.metrics.MetricsSnapshot;
+import dev.poolscope.metrics.MissedSamples;
 import dev.poolscope.metrics.TaskSpan;
 
 import java.io.BufferedReader;
@@ -17,7 +18,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,11 +57,9 @@ public final class EngineHost {
     });
     private final AtomicReference<MetricsSnapshot> pendingSnapshot = new AtomicReference<>();
     private final AtomicBoolean snapshotQueued = new AtomicBoolean();
-    /** Chart samples of the snapshots {@link #pendingSnapshot} replaced since the last hand-off; guarded by {@link #pendingLock}. */
-    private final List<ChartSample> pendingBefore = new ArrayList<>();
+    /** The samples of the snapshots {@link #pendingSnapshot} replaced since the last hand-off; guarded by {@link #pendingLock}. */
+    private final MissedSamples missed = new MissedSamples();
     private final Object pendingLock = new Object();
-    /** The most replaced snapshots whose samples wait for the next hand-off. */
-    static final int MAX_BEFORE = 4096;
     private volatile boolean broken;
     /** The run going, or the last one; touched by the reading thread only (and read by the report callback). */
     private volatile Run run;
@@ -198,7 +196,7 @@ public final class EngineHost {
             MetricsSnapshot last = started.latest();
             synchronized (pendingLock) {
                 pendingSnapshot.set(null);
-                pendingBefore.clear();
+                missed.clear();
             }
             if (err != null) {
                 send(new HostEvent.Failed(s.id(), message(err)));
@@ -210,17 +208,13 @@ public final class EngineHost {
 
     /**
      * Sampling thread: keep the latest snapshot (the one it replaces leaves
-     * its chart sample, at most {@value #MAX_BEFORE} kept) and queue one
-     * hand-off if none is queued.
+     * its chart sample) and queue one hand-off if none is queued.
      */
     private void offer(MetricsSnapshot s) {
         synchronized (pendingLock) {
             MetricsSnapshot replaced = pendingSnapshot.getAndSet(s);
             if (replaced != null) {
-                if (pendingBefore.size() == MAX_BEFORE) {
-                    pendingBefore.remove(0);
-                }
-                pendingBefore.add(ChartSample.of(replaced));
+                missed.add(ChartSample.of(replaced));
             }
         }
         if (snapshotQueued.compareAndSet(false, true)) {
@@ -230,8 +224,7 @@ public final class EngineHost {
                 List<ChartSample> before;
                 synchronized (pendingLock) {
                     latest = pendingSnapshot.getAndSet(null);
-                    before = List.copyOf(pendingBefore);
-                    pendingBefore.clear();
+                    before = missed.drain();
                 }
                 if (latest != null) {
                     write(new HostEvent.Snapshot(capped(latest), before));

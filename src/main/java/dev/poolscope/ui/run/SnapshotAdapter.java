@@ -2,9 +2,9 @@ package dev.poolscope.ui.run;
 
 import dev.poolscope.metrics.ChartSample;
 import dev.poolscope.metrics.MetricsSnapshot;
+import dev.poolscope.metrics.MissedSamples;
 import dev.poolscope.metrics.SnapshotListener;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,21 +17,18 @@ import java.util.function.Consumer;
  * coalesced: at most one hand-off is pending at a time and it applies the
  * latest snapshot. Of the older ones it finds replaced, only what the live
  * series need ({@link ChartSample}) is kept and handed over with the latest, in
- * order, so a chart loses no sample however long the FX thread was held up
- * (at most {@value #MAX_SKIPPED} are kept; beyond that the oldest go). The
+ * order ({@link MissedSamples}), so a chart loses no sample however long the
+ * FX thread was held up. The
  * samples of snapshots dropped before they reached this JVM
  * ({@link #missed}) join them. After
  * {@link #close()} nothing more is applied.
  */
 public final class SnapshotAdapter implements SnapshotListener {
-    /** The most replaced snapshots whose points wait for the next hand-off (about 7 minutes of 100 ms samples). */
-    static final int MAX_SKIPPED = 4096;
-
     private final Object lock = new Object();
     /** Guarded by {@link #lock}. */
     private MetricsSnapshot latest;
     /** The series' part of the snapshots {@link #latest} replaced since the last hand-off, oldest first; guarded by {@link #lock}. */
-    private ArrayList<ChartSample> skipped = new ArrayList<>();
+    private final MissedSamples missedSamples = new MissedSamples();
     private final AtomicBoolean pending = new AtomicBoolean();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong applied = new AtomicLong();
@@ -66,7 +63,7 @@ public final class SnapshotAdapter implements SnapshotListener {
         received.incrementAndGet();
         synchronized (lock) {
             if (latest != null) {
-                skip(ChartSample.of(latest));
+                missedSamples.add(ChartSample.of(latest));
             }
             latest = s;
         }
@@ -83,19 +80,11 @@ public final class SnapshotAdapter implements SnapshotListener {
         }
         synchronized (lock) {
             if (latest != null) {
-                skip(ChartSample.of(latest)); // it came before the dropped one
+                missedSamples.add(ChartSample.of(latest)); // it came before the dropped one
                 latest = null;
             }
-            skip(sample);
+            missedSamples.add(sample);
         }
-    }
-
-    /** Keeps a replaced snapshot's sample for the next hand-off. Holding {@link #lock}. */
-    private void skip(ChartSample sample) {
-        if (skipped.size() == MAX_SKIPPED) {
-            skipped.remove(0);
-        }
-        skipped.add(sample);
     }
 
     private void drain() {
@@ -107,8 +96,7 @@ public final class SnapshotAdapter implements SnapshotListener {
         synchronized (lock) {
             s = latest;
             latest = null;
-            before = skipped;
-            skipped = new ArrayList<>();
+            before = s == null ? List.of() : missedSamples.drain(); // without a snapshot they wait for the next
         }
         if (s != null && !closed) {
             applied.incrementAndGet();
@@ -121,7 +109,7 @@ public final class SnapshotAdapter implements SnapshotListener {
         closed = true;
         synchronized (lock) {
             latest = null;
-            skipped = new ArrayList<>();
+            missedSamples.clear();
         }
     }
 
