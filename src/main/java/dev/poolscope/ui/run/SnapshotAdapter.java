@@ -16,12 +16,11 @@ import java.util.function.Consumer;
  * Carries a run's snapshots from the sampling thread to the FX thread,
  * coalesced: at most one hand-off is pending at a time and it applies the
  * latest snapshot. Of the older ones it finds replaced, only what the live
- * series need ({@link ChartSample}) is kept and handed over with the latest, in
- * order ({@link MissedSamples}), so a chart loses no sample however long the
- * FX thread was held up. The
- * samples of snapshots dropped before they reached this JVM
- * ({@link #missed}) join them. After
- * {@link #close()} nothing more is applied.
+ * series need ({@link ChartSample}) is kept and handed over with the latest,
+ * in order ({@link MissedSamples}), so a chart loses no sample however long
+ * the FX thread was held up. The samples of snapshots dropped before they
+ * reached this JVM ({@link #missed}) join them. After {@link #close()}
+ * nothing more is applied.
  */
 public final class SnapshotAdapter implements SnapshotListener {
     private final Object lock = new Object();
