@@ -29,7 +29,8 @@ class RunFiguresTest {
 
     @Test
     void runWithRejections_samplesAddUpToTheTasksThatRan_andEveryViewAgrees() throws Exception {
-        RunSpec spec = RunSpec.of("fixed", 2, WorkloadSpec.parse("cpu:size=20000"), 2000)
+        // tasks of about 20 ms keep the run going for several 10 ms samples, however fast the machine
+        RunSpec spec = RunSpec.of("fixed", 2, WorkloadSpec.parse("cpu:size=400000"), 2000)
                 .withQueue(1, RejectionPolicy.ABORT).withSampleInterval(Duration.ofMillis(10));
         List<MetricsSnapshot> seen = new CopyOnWriteArrayList<>();
         RunReport r;
